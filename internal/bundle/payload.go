@@ -1,0 +1,110 @@
+package bundle
+
+// This file is the bundle payload's contract with the importers, the demo
+// list, the matcher and the heuristics: the exported names below are relied
+// upon. Fields may be added (bump SchemaVersion); none may change meaning.
+
+// SchemaVersion is the payload schema this build writes and reads.
+const SchemaVersion = 1
+
+// Entry categories.
+const (
+	CatTerrorist     = "terrorist"
+	CatSanctions     = "sanctions"
+	CatWarrant       = "warrant"
+	CatDeported      = "deported"
+	CatDocumentFraud = "document-fraud"
+	CatOther         = "other"
+)
+
+// Name kinds.
+const (
+	NamePrimary = "primary"
+	NameStrong  = "strong" // a.k.a. of good quality
+	NameWeak    = "weak"   // low-quality a.k.a.
+	NameFormer  = "former" // f.k.a.
+)
+
+// Document lookout reasons.
+const (
+	ReasonLost        = "lost"
+	ReasonStolen      = "stolen"
+	ReasonRevoked     = "revoked"
+	ReasonStolenBlank = "stolen-blank" // a series of blank books stolen before issue
+	ReasonFraudSeries = "fraud-series"
+)
+
+// Payload is everything one signed bundle carries, bound by one hash.
+type Payload struct {
+	Schema  int     `msg:"schema"`
+	Entries []Entry `msg:"entries"`
+	// Facts are the issuer facts the heuristics use; nil means "use the
+	// built-in defaults".
+	Facts *IssuerFacts `msg:"facts"`
+	// NameIndex is the prebuilt match index over Entries (internal/watchlist).
+	NameIndex []byte `msg:"name_index"`
+	// DocIndex is the compact lost/stolen/revoked document structure
+	// (internal/watchlist), built from DocLookouts at bundle-build time.
+	DocIndex []byte `msg:"doc_index"`
+}
+
+// Entry is one listed person (or, with --all-types, organisation).
+type Entry struct {
+	ID            string     `msg:"id"` // "source:source-id", e.g. "ofac-sdn:12345"
+	Category      string     `msg:"cat"`
+	Names         []Name     `msg:"names"` // Names[0] is the primary name
+	DOBs          []DateSpec `msg:"dobs"`
+	POBs          []string   `msg:"pobs"`
+	Nationalities []string   `msg:"nat"` // ICAO/ISO alpha-3 codes where resolvable
+	Documents     []DocRef   `msg:"docs"`
+	Sex           string     `msg:"sex"` // "M", "F" or ""
+	Remarks       string     `msg:"remarks"`
+	Action        string     `msg:"action"` // recommended action for the officer
+	Program       string     `msg:"program"`
+	Type          string     `msg:"type"` // "individual" (default when empty), "entity", "vessel", "aircraft"
+}
+
+// Name is one name of an entry. Full is always set; Surname and Given are
+// set when the source distinguishes them.
+type Name struct {
+	Full    string `msg:"full"`
+	Surname string `msg:"sur"`
+	Given   string `msg:"given"`
+	Kind    string `msg:"kind"`
+}
+
+// DateSpec is a full or partial date of birth, or a range. Date is
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD"; To, when set, closes a range (same
+// forms). Circa marks an approximate date.
+type DateSpec struct {
+	Date  string `msg:"date"`
+	To    string `msg:"to"`
+	Circa bool   `msg:"circa"`
+}
+
+// DocRef is an identity document a listed person is known to hold.
+type DocRef struct {
+	Type   string `msg:"type"` // "passport", "national-id", "other"
+	Number string `msg:"num"`
+	State  string `msg:"state"` // issuing state, alpha-3 where resolvable
+	Note   string `msg:"note"`
+}
+
+// DocLookout is one lost, stolen or revoked document, or a range of them
+// (Number..End inclusive, same length and prefix). It is the importers'
+// and the demo list's output; the bundle stores lookouts compactly in
+// Payload.DocIndex.
+type DocLookout struct {
+	State  string // issuing state (alpha-3)
+	Type   string // document type code, e.g. "P"; "" for any
+	Number string
+	End    string // optional: last number of a range
+	Reason string
+	Source string // e.g. "demo:123"
+}
+
+// Source is what an importer produces.
+type Source struct {
+	Entries     []Entry
+	DocLookouts []DocLookout
+}
