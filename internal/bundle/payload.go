@@ -1,3 +1,7 @@
+//go:generate go tool msgp -io=false -tests=false
+//msgp:limit arrays:200000 maps:64
+//msgp:ignore DocLookout Source
+
 package bundle
 
 // This file is the bundle payload's contract with the importers, the demo
@@ -35,28 +39,33 @@ const (
 )
 
 // Payload is everything one signed bundle carries, bound by one hash.
+//
+// The field order is the wire order: the index blobs come before the
+// entries so a host can read them in place (PayloadField) without walking
+// 70,000 entries first. The limit= tags bound every allocation the decoder
+// makes from a length prefix (docs/bundle-format.md, section 4).
 type Payload struct {
-	Schema  int     `msg:"schema"`
-	Entries []Entry `msg:"entries"`
-	// Facts are the issuer facts the heuristics use; nil means "use the
-	// built-in defaults".
-	Facts *IssuerFacts `msg:"facts"`
+	Schema int `msg:"schema"`
 	// NameIndex is the prebuilt match index over Entries (internal/watchlist).
-	NameIndex []byte `msg:"name_index"`
+	NameIndex []byte `msg:"name_index,limit=67108864"`
 	// DocIndex is the compact lost/stolen/revoked document structure
 	// (internal/watchlist), built from DocLookouts at bundle-build time.
-	DocIndex []byte `msg:"doc_index"`
+	DocIndex []byte `msg:"doc_index,limit=67108864"`
+	// Facts are the issuer facts the heuristics use; nil means "use the
+	// built-in defaults".
+	Facts   *IssuerFacts `msg:"facts"`
+	Entries []Entry      `msg:"entries,limit=200000"`
 }
 
 // Entry is one listed person (or, with --all-types, organisation).
 type Entry struct {
 	ID            string     `msg:"id"` // "source:source-id", e.g. "ofac-sdn:12345"
 	Category      string     `msg:"cat"`
-	Names         []Name     `msg:"names"` // Names[0] is the primary name
-	DOBs          []DateSpec `msg:"dobs"`
-	POBs          []string   `msg:"pobs"`
-	Nationalities []string   `msg:"nat"` // ICAO/ISO alpha-3 codes where resolvable
-	Documents     []DocRef   `msg:"docs"`
+	Names         []Name     `msg:"names,limit=64"` // Names[0] is the primary name
+	DOBs          []DateSpec `msg:"dobs,limit=32"`
+	POBs          []string   `msg:"pobs,limit=32"`
+	Nationalities []string   `msg:"nat,limit=32"` // ICAO/ISO alpha-3 codes where resolvable
+	Documents     []DocRef   `msg:"docs,limit=64"`
 	Sex           string     `msg:"sex"` // "M", "F" or ""
 	Remarks       string     `msg:"remarks"`
 	Action        string     `msg:"action"` // recommended action for the officer
