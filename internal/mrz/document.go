@@ -43,6 +43,9 @@ type Finding struct {
 	Start    int      `json:"start"`
 	End      int      `json:"end"`
 	Message  string   `json:"message"`
+	// Params holds the values filled into the code's message template
+	// (see FindingCodes), so that translations can rebuild the message.
+	Params map[string]string `json:"params,omitempty"`
 }
 
 // Fields holds the document's fields as printed, fillers stripped, names
@@ -62,6 +65,21 @@ type Fields struct {
 	// OptionalData1 and OptionalData2 are set for TD1.
 	OptionalData1 string `json:"optional_data_1,omitempty"`
 	OptionalData2 string `json:"optional_data_2,omitempty"`
+
+	// The fields below are derived by Parse and ignored by Generate.
+
+	// BirthDateISO and ExpiryDateISO are the dates with their century
+	// resolved (YYYY-MM-DD); empty when the printed date is not a full
+	// calendar date.
+	BirthDateISO  string `json:"birth_date_iso,omitempty"`
+	ExpiryDateISO string `json:"expiry_date_iso,omitempty"`
+	// IssuingStateName and NationalityName are the English names of the
+	// codes (ICAO wording for Doc 9303 codes); the ES variants are Spanish.
+	// Empty for unknown codes.
+	IssuingStateName   string `json:"issuing_state_name,omitempty"`
+	NationalityName    string `json:"nationality_name,omitempty"`
+	IssuingStateNameES string `json:"issuing_state_name_es,omitempty"`
+	NationalityNameES  string `json:"nationality_name_es,omitempty"`
 }
 
 // CheckResult is the evidence of one check digit.
@@ -93,6 +111,11 @@ type Document struct {
 
 	Checks   []CheckResult `json:"checks"`
 	Findings []Finding     `json:"findings"`
+
+	// Specimen is true when the issuing state or nationality is UTO, the
+	// ICAO specimen state: such a zone can be valid but is never a real
+	// document.
+	Specimen bool `json:"specimen,omitempty"`
 }
 
 // Options controls parsing. The zero value is strict and uses time.Now.

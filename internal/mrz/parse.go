@@ -1,0 +1,551 @@
+package mrz
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// MaxInput is the largest text Parse accepts, in bytes. One zone is at
+// most 3×44 characters; the cap leaves room for stray whitespace while
+// bounding the work done on hostile input.
+const MaxInput = 4096
+
+// ErrEmpty is returned by Parse for input with no characters other than
+// whitespace.
+var ErrEmpty = errors.New("mrz: empty input")
+
+// class is what a position of the zone may hold.
+type class uint8
+
+const (
+	clsAlnum   class = iota // A–Z, 0–9, <
+	clsAlpha                // A–Z, <
+	clsNum                  // 0–9
+	clsNumFill              // 0–9, < (dates that may be partly unknown, check digits)
+)
+
+func (c class) allows(b byte) bool {
+	switch c {
+	case clsAlpha:
+		return b == '<' || (b >= 'A' && b <= 'Z')
+	case clsNum:
+		return b >= '0' && b <= '9'
+	case clsNumFill:
+		return b == '<' || (b >= '0' && b <= '9')
+	}
+	_, ok := charValue(b)
+	return ok
+}
+
+func (c class) String() string {
+	switch c {
+	case clsAlpha:
+		return "letters and < only"
+	case clsNum:
+		return "digits only"
+	case clsNumFill:
+		return "digits or < only"
+	}
+	return "letters, digits and <"
+}
+
+// invalidByte stands in the working lines for a character that is not an
+// MRZ character; the original is kept in parser.orig for messages.
+const invalidByte = 0
+
+// check is one check digit of a layout.
+type check struct {
+	name     string    // CheckResult.Name and Finding.Field
+	label    string    // words for messages
+	data     []segment // characters the digit covers, in order
+	line     int       // 0-based line of the digit
+	pos      int       // 0-based position of the digit
+	fillerOK bool      // '<' is legal when the data are all fillers
+	// variant is the BEL/PRT long-number computation (filler included).
+	variant []segment
+	marker  segment // the '<' that announces a long number
+}
+
+type parser struct {
+	opts   Options
+	now    time.Time
+	doc    *Document
+	format Format
+	width  int
+	lines  [][]byte
+	orig   map[[2]int]rune
+	cls    [][]class
+	field  [][]string
+	checks []*check
+	// overflow is the part of a long TD1/TD2 document number printed in
+	// the optional data (nil for ordinary numbers).
+	overflow *segment
+}
+
+// Parse reads one machine readable zone of 2 or 3 lines. Spaces, tabs and
+// carriage returns around lines and blank lines are ignored. It returns an
+// error only for input that is empty or longer than MaxInput; every other
+// problem is a Finding on the returned Document, whose format is then the
+// best guess from the line count, lengths and document code.
+func Parse(text string, opts Options) (*Document, error) {
+	if len(text) > MaxInput {
+		return nil, fmt.Errorf("mrz: input is %d bytes, over the %d-byte limit for one zone", len(text), MaxInput)
+	}
+	raw := readLines(text)
+	if len(raw) == 0 {
+		return nil, ErrEmpty
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	p := &parser{opts: opts, now: now, doc: &Document{Lines: raw, Checks: []CheckResult{}, Findings: []Finding{}}}
+	p.run(raw)
+	return p.doc, nil
+}
+
+// readLines splits text into lines, trims spaces, tabs and carriage
+// returns around each and drops blank lines.
+func readLines(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.Trim(l, " \t\r\v\f"); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (p *parser) add(code, field string, line, start, end int, params Params) {
+	p.doc.Findings = append(p.doc.Findings, newFinding(code, field, line, start, end, params))
+}
+
+func (p *parser) run(raw []string) {
+	runes := make([][]rune, len(raw))
+	for i, l := range raw {
+		runes[i] = []rune(l)
+	}
+	runes = p.unjoin(runes)
+	p.detect(runes)
+	p.load(runes)
+	p.layout()
+	p.repair()
+	p.finishChecks()
+	p.fields()
+	p.doc.Format = p.format
+	p.doc.Repaired = p.render()
+	sortFindings(p.doc.Findings)
+	p.doc.Valid = true
+	for _, f := range p.doc.Findings {
+		if f.Severity == SevError {
+			p.doc.Valid = false
+			break
+		}
+	}
+}
+
+// unjoin splits a single line of exactly 90, 72 or 88 characters: some
+// keyboard-wedge readers send a zone without line breaks.
+func (p *parser) unjoin(runes [][]rune) [][]rune {
+	if len(runes) != 1 {
+		return runes
+	}
+	var n, w int
+	switch len(runes[0]) {
+	case 90:
+		n, w = 3, 30
+	case 72:
+		n, w = 2, 36
+	case 88:
+		n, w = 2, 44
+	default:
+		return runes
+	}
+	out := make([][]rune, n)
+	for i := range out {
+		out[i] = runes[0][i*w : (i+1)*w]
+	}
+	p.add(CodeLinesJoined, "", 0, 0, 0, Params{"length": itoa(len(runes[0])), "count": itoa(n), "expected": itoa(w)})
+	return out
+}
+
+// detect chooses the format from the line count, the line lengths and the
+// document code, and reports a wrong shape.
+func (p *parser) detect(runes [][]rune) {
+	n := len(runes)
+	if n != 2 && n != 3 {
+		p.add(CodeLineCount, "", 0, 0, 0, Params{"count": itoa(n)})
+	}
+	first := runes[0]
+	startsWith := func(s string) bool { return strings.HasPrefix(strings.ToUpper(string(first)), s) }
+	switch {
+	case n >= 3 && near(len(first), 30, 36):
+		p.format, p.width = TD1, 30
+	case n == 1 && near(len(first), 30, 36):
+		p.format, p.width = TD1, 30
+	default:
+		// Two-line formats: pick the width closest to both lines.
+		total := func(w int) int {
+			d := 0
+			for _, l := range runes[:min(n, 2)] {
+				d += abs(len(l) - w)
+			}
+			return d
+		}
+		if total(36) < total(44) {
+			p.width = 36
+			switch {
+			case startsWith("IDFRA"):
+				p.format = FrenchID
+			case startsWith("V"):
+				p.format = MRVB
+			default:
+				p.format = TD2
+			}
+		} else {
+			p.width = 44
+			if startsWith("V") {
+				p.format = MRVA
+			} else {
+				p.format = TD3
+			}
+		}
+	}
+}
+
+// near reports whether n is closer to a than to b.
+func near(n, a, b int) bool { return abs(n-a) < abs(n-b) }
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// load turns the read lines into working lines of exactly the format's
+// width: lower case is folded, characters that are not MRZ characters are
+// reported and replaced by a marker, short lines are padded with fillers
+// and long ones cut, each with a line_length error.
+func (p *parser) load(runes [][]rune) {
+	want := 2
+	if p.format == TD1 {
+		want = 3
+	}
+	p.orig = map[[2]int]rune{}
+	p.lines = make([][]byte, want)
+	for i := range want {
+		line := make([]byte, p.width)
+		for k := range line {
+			line[k] = '<'
+		}
+		p.lines[i] = line
+		if i >= len(runes) {
+			continue // reported as line_count
+		}
+		r := runes[i]
+		if len(r) != p.width {
+			p.add(CodeLineLength, "", i+1, 0, len(r), Params{"line": itoa(i + 1), "length": itoa(len(r)), "format": string(p.format), "expected": itoa(p.width)})
+		}
+		lower := [2]int{-1, -1}
+		badStart := -1
+		flushBad := func(end int) {
+			if badStart < 0 {
+				return
+			}
+			var chars []string
+			for _, c := range r[badStart:end] {
+				chars = append(chars, quoteRune(c))
+			}
+			p.add(CodeInvalidCharacter, "", i+1, badStart, end, Params{"line": itoa(i + 1), "pos": posText(badStart, end), "char": strings.Join(chars, " ")})
+			badStart = -1
+		}
+		for k, c := range r {
+			if c >= 'a' && c <= 'z' {
+				if lower[0] < 0 {
+					lower[0] = k
+				}
+				lower[1] = k + 1
+				c -= 'a' - 'A'
+			}
+			var b byte
+			if c < utf8.RuneSelf && (c == '<' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+				b = byte(c)
+				flushBad(k)
+			} else {
+				b = invalidByte
+				if badStart < 0 {
+					badStart = k
+				}
+			}
+			if k < p.width {
+				line[k] = b
+				if b == invalidByte {
+					p.orig[[2]int{i, k}] = c
+				}
+			}
+		}
+		flushBad(len(r))
+		if lower[0] >= 0 {
+			p.add(CodeLowercase, "", i+1, lower[0], lower[1], Params{"line": itoa(i + 1)})
+		}
+	}
+}
+
+// quoteRune shows a character in a message: printable ones quoted, others
+// as U+XXXX.
+func quoteRune(r rune) string {
+	if r == ' ' {
+		return "space"
+	}
+	if r < ' ' || r == utf8.RuneError || r == 0x7f {
+		return fmt.Sprintf("U+%04X", r)
+	}
+	return "'" + string(r) + "'"
+}
+
+// posText shows a 0-based half-open range as 1-based positions for people.
+func posText(start, end int) string {
+	if end-start <= 1 {
+		return itoa(start + 1)
+	}
+	return itoa(start+1) + "–" + itoa(end)
+}
+
+// def declares a field: its class and name for every position.
+func (p *parser) def(name string, line, start, end int, c class) segment {
+	for k := start; k < end; k++ {
+		p.cls[line][k] = c
+		p.field[line][k] = name
+	}
+	return segment{line, start, end}
+}
+
+var checkLabels = map[string]string{
+	"document_number": "document number",
+	"birth_date":      "birth date",
+	"expiry_date":     "expiry date",
+	"optional_data":   "optional data",
+	"composite":       "composite",
+}
+
+func (p *parser) addCheck(name string, line, pos int, data ...segment) *check {
+	p.cls[line][pos] = clsNumFill
+	p.field[line][pos] = name
+	c := &check{name: name, label: checkLabels[name], data: data, line: line, pos: pos}
+	p.checks = append(p.checks, c)
+	return c
+}
+
+// layout declares the fields and check digits of the detected format,
+// following Doc 9303 Parts 4–7 and the French ID card layout.
+func (p *parser) layout() {
+	p.cls = make([][]class, len(p.lines))
+	p.field = make([][]string, len(p.lines))
+	for i := range p.lines {
+		p.cls[i] = make([]class, p.width)
+		p.field[i] = make([]string, p.width)
+	}
+	switch p.format {
+	case TD1:
+		p.def("document_type", 0, 0, 2, clsAlpha)
+		p.def("issuing_state", 0, 2, 5, clsAlpha)
+		num := p.def("document_number", 0, 5, 14, clsAlnum)
+		p.def("optional_data_1", 0, 15, 30, clsAlnum)
+		birth := p.def("birth_date", 1, 0, 6, clsNumFill)
+		p.def("sex", 1, 7, 8, clsAlnum)
+		expiry := p.def("expiry_date", 1, 8, 14, clsNumFill)
+		p.def("nationality", 1, 15, 18, clsAlpha)
+		p.def("optional_data_2", 1, 18, 29, clsAlnum)
+		p.def("name", 2, 0, 30, clsAlpha)
+		p.numberCheck(num, 0, 14, segment{0, 15, 30})
+		p.addCheck("birth_date", 1, 6, birth)
+		p.addCheck("expiry_date", 1, 14, expiry)
+		p.addCheck("composite", 1, 29, segment{0, 5, 30}, segment{1, 0, 7}, segment{1, 8, 15}, segment{1, 18, 29})
+	case TD2, TD3, MRVA, MRVB:
+		p.def("document_type", 0, 0, 2, clsAlpha)
+		p.def("issuing_state", 0, 2, 5, clsAlpha)
+		p.def("name", 0, 5, p.width, clsAlpha)
+		num := p.def("document_number", 1, 0, 9, clsAlnum)
+		p.def("nationality", 1, 10, 13, clsAlpha)
+		birth := p.def("birth_date", 1, 13, 19, clsNumFill)
+		p.def("sex", 1, 20, 21, clsAlnum)
+		expiry := p.def("expiry_date", 1, 21, 27, clsNumFill)
+		optEnd := p.width
+		switch p.format {
+		case TD2:
+			optEnd = 35
+		case TD3:
+			optEnd = 42
+		}
+		opt := p.def("optional_data", 1, 28, optEnd, clsAlnum)
+		if p.format == TD2 {
+			p.numberCheck(num, 1, 9, opt)
+		} else {
+			p.addCheck("document_number", 1, 9, num)
+		}
+		p.addCheck("birth_date", 1, 19, birth)
+		p.addCheck("expiry_date", 1, 27, expiry)
+		switch p.format {
+		case TD3:
+			p.addCheck("optional_data", 1, 42, opt).fillerOK = true
+			p.addCheck("composite", 1, 43, segment{1, 0, 10}, segment{1, 13, 20}, segment{1, 21, 43})
+		case TD2:
+			p.addCheck("composite", 1, 35, segment{1, 0, 10}, segment{1, 13, 20}, segment{1, 21, 35})
+		}
+	case FrenchID:
+		p.def("document_type", 0, 0, 2, clsAlpha)
+		p.def("issuing_state", 0, 2, 5, clsAlpha)
+		p.def("surname", 0, 5, 30, clsAlpha)
+		p.def("optional_data", 0, 30, 36, clsAlnum)
+		num := p.def("document_number", 1, 0, 12, clsAlnum)
+		p.def("given_names", 1, 13, 27, clsAlpha)
+		birth := p.def("birth_date", 1, 27, 33, clsNumFill)
+		p.def("sex", 1, 34, 35, clsAlnum)
+		p.addCheck("document_number", 1, 12, num)
+		p.addCheck("birth_date", 1, 33, birth)
+		p.addCheck("composite", 1, 35, segment{0, 0, 36}, segment{1, 0, 35})
+	}
+}
+
+// numberCheck declares the document-number check digit of TD1 and TD2,
+// where a number longer than 9 characters continues into the optional
+// data: the check-digit position then holds '<', the optional data start
+// with the rest of the number followed by its check digit (Doc 9303 Part 5
+// §4.2.4 and Part 6 §4.2.4).
+func (p *parser) numberCheck(num segment, line, pos int, opt segment) {
+	l := p.lines[line]
+	if l[pos] != '<' || l[num.end-1] == '<' {
+		p.addCheck("document_number", line, pos, num)
+		return
+	}
+	// The first filler of the optional data ends the overflow; the
+	// character before it is the check digit.
+	f := opt.start
+	for f < opt.end && l[f] != '<' {
+		f++
+	}
+	if f-opt.start < 2 {
+		p.add(CodeLongNumberMalformed, "document_number", line+1, pos, f+1, Params{"reason": "no digits and check digit follow the < at position " + itoa(pos+1)})
+		p.addCheck("document_number", line, pos, num)
+		return
+	}
+	p.def("document_number", line, opt.start, f-1, clsAlnum)
+	p.cls[line][pos] = clsAlpha // the '<' marker
+	c := p.addCheck("document_number", line, f-1, num, segment{line, opt.start, f - 1})
+	c.variant = []segment{{line, num.start, pos + 1}, {line, opt.start, f - 1}}
+	c.marker = segment{line, pos, pos + 1}
+	p.overflow = &segment{line, opt.start, f - 1}
+}
+
+// violation reports whether the character at (i, k) is one its field
+// forbids (or not an MRZ character at all).
+func (p *parser) violation(i, k int) bool {
+	b := p.lines[i][k]
+	return b == invalidByte || !p.cls[i][k].allows(b)
+}
+
+// allFiller reports whether every character of segs is '<'.
+func allFiller(lines [][]byte, segs []segment) bool {
+	for _, s := range segs {
+		for _, c := range lines[s.line][s.start:s.end] {
+			if c != '<' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// evaluate computes a check's state on the working lines.
+func (p *parser) evaluate(c *check) (state string, expected byte, variant bool) {
+	printed := p.lines[c.line][c.pos]
+	expected = sumSegments(p.lines, c.data)
+	if printed == '<' && c.fillerOK && allFiller(p.lines, c.data) {
+		return "not_printed", expected, false
+	}
+	if printed == expected {
+		return "verified", expected, false
+	}
+	if c.variant != nil && printed == sumSegments(p.lines, c.variant) {
+		return "verified", expected, true
+	}
+	return "refuted", expected, false
+}
+
+func (p *parser) printable(i, k int) string {
+	b := p.lines[i][k]
+	if b == invalidByte {
+		return quoteRune(p.orig[[2]int{i, k}])
+	}
+	return string(b)
+}
+
+// finishChecks records every check's evidence and reports the failures.
+func (p *parser) finishChecks() {
+	for _, c := range p.checks {
+		state, expected, variant := p.evaluate(c)
+		printed := p.printable(c.line, c.pos)
+		res := CheckResult{Name: c.name, State: state, Printed: printed, Line: c.line + 1, Pos: c.pos}
+		if state != "not_printed" {
+			res.Expected = string(expected)
+		}
+		if variant {
+			res.Variant = "filler_included"
+			p.add(CodeLongNumberVariant, c.name, c.line+1, c.pos, c.pos+1, Params{"printed": printed, "expected": string(expected), "line": itoa(c.marker.line + 1), "pos": itoa(c.marker.start + 1)})
+		}
+		p.doc.Checks = append(p.doc.Checks, res)
+		if state != "refuted" {
+			continue
+		}
+		params := Params{"check": c.label, "printed": printed, "expected": string(expected)}
+		if p.lines[c.line][c.pos] == '<' {
+			p.add(CodeCheckDigitFiller, c.name, c.line+1, c.pos, c.pos+1, params)
+		} else {
+			p.add(CodeCheckDigitMismatch, c.name, c.line+1, c.pos, c.pos+1, params)
+		}
+	}
+	// Characters their field forbids, left after repair.
+	for i, l := range p.lines {
+		for k := range l {
+			if l[k] == invalidByte || !p.violation(i, k) {
+				continue
+			}
+			p.add(CodeCharacterNotAllowed, p.field[i][k], i+1, k, k+1, Params{"line": itoa(i + 1), "pos": itoa(k + 1), "char": "'" + string(l[k]) + "'", "field": fieldWords(p.field[i][k]), "allowed": p.cls[i][k].String()})
+		}
+	}
+}
+
+// fieldWords names a field for people.
+func fieldWords(name string) string {
+	if name == "" {
+		return "filler position"
+	}
+	if l, ok := checkLabels[name]; ok && name != "composite" {
+		return l
+	}
+	return strings.ReplaceAll(name, "_", " ")
+}
+
+// render returns the working lines, invalid characters shown as read.
+func (p *parser) render() []string {
+	out := make([]string, len(p.lines))
+	for i, l := range p.lines {
+		var b strings.Builder
+		for k, c := range l {
+			if c == invalidByte {
+				b.WriteRune(p.orig[[2]int{i, k}])
+			} else {
+				b.WriteByte(c)
+			}
+		}
+		out[i] = b.String()
+	}
+	return out
+}
