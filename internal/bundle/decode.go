@@ -6,9 +6,16 @@ import (
 )
 
 // Semantic bounds checked after decoding.
+// They mirror the limit= tags in payload.go: the encoder does not enforce
+// them, so Validate does, and the builder never signs what the decoder
+// would refuse.
 const (
-	// MaxEntries is the most entries a payload may carry.
-	MaxEntries = 200000
+	MaxEntries       = 200000 // entries per payload
+	MaxNames         = 64     // names per entry, primary included
+	MaxDOBs          = 32     // dates of birth per entry
+	MaxPOBs          = 32     // places of birth per entry
+	MaxNationalities = 32     // nationalities per entry
+	MaxDocuments     = 64     // documents per entry
 )
 
 // DecodePayload decodes an authenticated payload with every limit of the
@@ -68,6 +75,11 @@ func (p *Payload) Validate() error {
 func (e *Entry) validate() error {
 	if len(e.Names) == 0 || e.Names[0].Full == "" {
 		return errors.New("no primary name")
+	}
+	if len(e.Names) > MaxNames || len(e.DOBs) > MaxDOBs || len(e.POBs) > MaxPOBs ||
+		len(e.Nationalities) > MaxNationalities || len(e.Documents) > MaxDocuments {
+		return fmt.Errorf("more than %d names, %d dates of birth, %d places of birth, %d nationalities or %d documents",
+			MaxNames, MaxDOBs, MaxPOBs, MaxNationalities, MaxDocuments)
 	}
 	switch e.Category {
 	case CatTerrorist, CatSanctions, CatWarrant, CatDeported, CatDocumentFraud, CatOther:
