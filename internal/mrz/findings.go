@@ -52,7 +52,7 @@ const (
 )
 
 var codeTable = []CodeInfo{
-	{CodeLineCount, SevError, "the zone has {count} lines; a machine readable zone has 2 or 3"},
+	{CodeLineCount, SevError, "the zone has {count} lines; read as {format}, which has {expected}"},
 	{CodeLinesJoined, SevWarning, "the zone was read as one line of {length} characters and split into {count} lines of {expected}"},
 	{CodeLineLength, SevError, "line {line} has {length} characters; a {format} line has {expected}"},
 	{CodeLowercase, SevWarning, "line {line} has lower-case letters; they were read as capitals"},

@@ -76,7 +76,7 @@ func Generate(f Format, fields Fields) ([]string, error) {
 	var lines []string
 	switch f {
 	case TD1:
-		l1 := typ + pad(state, 3)
+		l1 := pad(typ, 2) + pad(state, 3)
 		if len(num) <= 9 {
 			l1 += pad(num, 9) + cd(pad(num, 9)) + opt1
 		} else {
@@ -97,7 +97,7 @@ func Generate(f Format, fields Fields) ([]string, error) {
 			w = 36
 		}
 		optLen := map[Format]int{TD2: 7, TD3: 14, MRVA: 16, MRVB: 8}[f]
-		l1 := typ + pad(state, 3) + name(surname, given, w-5)
+		l1 := pad(typ, 2) + pad(state, 3) + name(surname, given, w-5)
 		var l2 string
 		if len(num) > 9 {
 			if f != TD2 {
@@ -130,7 +130,7 @@ func Generate(f Format, fields Fields) ([]string, error) {
 		g.fit("optional_data", opt, 6)
 		sur := truncate(strings.Join(strings.Fields(strings.ReplaceAll(surname, "<", " ")), "<"), 25)
 		giv := truncate(strings.Join(strings.Fields(strings.ReplaceAll(given, "<", " ")), "<<"), 14)
-		l1 := typ + pad(state, 3) + pad(sur, 25) + pad(opt, 6)
+		l1 := pad(typ, 2) + pad(state, 3) + pad(sur, 25) + pad(opt, 6)
 		l2 := pad(num, 12) + cd(pad(num, 12)) + pad(giv, 14) + birth + cd(birth) + sex
 		l2 += cd(l1 + l2)
 		lines = []string{l1, l2}

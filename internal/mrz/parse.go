@@ -177,9 +177,11 @@ func (p *parser) unjoin(runes [][]rune) [][]rune {
 // document code, and reports a wrong shape.
 func (p *parser) detect(runes [][]rune) {
 	n := len(runes)
-	if n != 2 && n != 3 {
-		p.add(CodeLineCount, "", 0, 0, 0, Params{"count": itoa(n)})
-	}
+	defer func() {
+		if want := map[bool]int{true: 3, false: 2}[p.format == TD1]; n != want {
+			p.add(CodeLineCount, "", 0, 0, 0, Params{"count": itoa(n), "format": string(p.format), "expected": itoa(want)})
+		}
+	}()
 	first := runes[0]
 	startsWith := func(s string) bool { return strings.HasPrefix(strings.ToUpper(string(first)), s) }
 	switch {

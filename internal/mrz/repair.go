@@ -1,9 +1,5 @@
 package mrz
 
-import (
-	"sort"
-	"strings"
-)
 
 // OCR repair.
 //
@@ -283,16 +279,13 @@ func (p *parser) suggestSwaps() {
 				}
 			}
 		}
-		if len(hits) == 0 || len(hits) > 3 {
+		// Only a single candidate is worth a person's attention: when
+		// several swaps would pass, the printed check digit is as likely
+		// to be the misread character.
+		if len(hits) != 1 {
 			continue
 		}
-		sort.SliceStable(hits, func(a, b int) bool { return hits[a].s.pos < hits[b].s.pos })
-		others := ""
-		if len(hits) > 1 {
-			others = "; other single swaps also would"
-		}
-		for _, h := range hits {
-			p.suggest(h.s, h.to, "the "+c.label+" check digit would then pass"+others+"; not applied because the "+strings.TrimSpace(fieldWords(p.field[h.s.line][h.s.pos]))+" may hold either")
-		}
+		h := hits[0]
+		p.suggest(h.s, h.to, "the "+c.label+" check digit would then pass; not applied because the "+fieldWords(p.field[h.s.line][h.s.pos])+" may hold either")
 	}
 }
