@@ -223,13 +223,6 @@ func acceptsGzip(r *http.Request) bool {
 }
 
 func (h *handler) fsAsset(prefix string, fsys fs.FS, name string) (*asset, error) {
-	key := prefix + name
-	h.mu.Lock()
-	a := h.cache[key]
-	h.mu.Unlock()
-	if a != nil {
-		return a, nil
-	}
 	fi, err := fs.Stat(fsys, name)
 	if err != nil {
 		return nil, err
@@ -237,23 +230,27 @@ func (h *handler) fsAsset(prefix string, fsys fs.FS, name string) (*asset, error
 	if fi.IsDir() {
 		return nil, fs.ErrNotExist
 	}
+	// Embedded files never change; a Build directory on disk may (a test
+	// rebuilds its wasm), so its key carries the modification time and size.
+	key := prefix + name
+	if prefix == "build:" && !h.embeddedBuild {
+		key = fmt.Sprintf("%s%s@%d/%d", prefix, name, fi.ModTime().UnixNano(), fi.Size())
+	}
+	h.mu.Lock()
+	a := h.cache[key]
+	h.mu.Unlock()
+	if a != nil {
+		return a, nil
+	}
 	body, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, err
 	}
 	a = newAsset(name, body)
-	// Embedded files never change; a test's Build directory may (it
-	// rebuilds the wasm before serving), so only embedded assets are kept.
-	if prefix == "static:" || h.buildEmbedded(prefix) {
-		h.mu.Lock()
-		h.cache[key] = a
-		h.mu.Unlock()
-	}
+	h.mu.Lock()
+	h.cache[key] = a
+	h.mu.Unlock()
 	return a, nil
-}
-
-func (h *handler) buildEmbedded(prefix string) bool {
-	return prefix == "build:" && h.embeddedBuild
 }
 
 func (h *handler) diskAsset(file string) (*asset, error) {
@@ -295,7 +292,7 @@ func newAsset(name string, body []byte) *asset {
 	a := &asset{body: body, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, ctype: contentType(name)}
 	if compressible(name) && len(body) > 1024 {
 		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
 		_, _ = zw.Write(body)
 		_ = zw.Close()
 		if buf.Len() < len(body)*9/10 {

@@ -16,6 +16,7 @@ globalThis.lookoutPage = perf; // read by the browser tests: timings and readine
 
 const ui = {
   rejection: null, // last failed load {code, step, error, source}
+  fetchProblem: null, // the server's list could not be fetched {code, error}
   clockBehind: false,
   loading: true,
   report: null, // last report shown (re-rendered on language switch)
@@ -28,7 +29,7 @@ let stateJSON = '';
 function mark(name) { perf.phases[name] = Math.round((performance.now()) * 100) / 100; }
 
 function refreshStatus() {
-  renderStatus(engine.listInfo(), ui.rejection, { loading: ui.loading, clockBehind: ui.clockBehind });
+  renderStatus(engine.listInfo(), ui.rejection, { loading: ui.loading, clockBehind: ui.clockBehind, fetchProblem: ui.fetchProblem });
 }
 
 // ---- the list -------------------------------------------------------------
@@ -72,6 +73,7 @@ async function startList() {
     const bytes = await fetchCapped(store.LIST_URL);
     mark('fetched');
     perf.bundleBytes = bytes.length;
+    ui.fetchProblem = null;
     const sha = await sha256hex(bytes);
     if (sha !== loadedSha) {
       await tryLoad(bytes, 'server', sha);
@@ -79,7 +81,7 @@ async function startList() {
     }
   } catch (e) {
     console.warn('lookout: cannot fetch the list', e);
-    if (!engine.listInfo() && !ui.rejection) ui.rejection = { code: e.code || 'offline', step: 'fetch', error: e.message, source: 'server' };
+    ui.fetchProblem = { code: e.code || 'offline', error: e.message };
   }
   ui.loading = false;
   refreshStatus();
@@ -222,8 +224,20 @@ function onKeyDown(e) {
       clearTimeout(typingTimer);
       checkMRZ();
       $('mrz').select(); // the next scan replaces this one
+      // Some input paths deliver the Enter's character apart from its
+      // keydown; it must not replace the selected zone with a line break.
+      swallowBreak = true;
+      setTimeout(() => { swallowBreak = false; }, 100);
     }
   }
+}
+
+let swallowBreak = false;
+function onBeforeInput(e) {
+  if (swallowBreak && (e.inputType === 'insertLineBreak' || e.inputType === 'insertParagraph' || (e.inputType === 'insertText' && /^[\r\n]+$/.test(e.data || '')))) {
+    e.preventDefault();
+  }
+  swallowBreak = false;
 }
 
 // ---- batch ----------------------------------------------------------------
@@ -328,6 +342,7 @@ function wire() {
   const mrz = $('mrz');
   mrz.addEventListener('input', onInput);
   mrz.addEventListener('keydown', onKeyDown);
+  mrz.addEventListener('beforeinput', onBeforeInput);
   $('check-btn').addEventListener('click', () => { checkMRZ(); mrz.focus(); });
   $('clear-btn').addEventListener('click', () => clearAll());
   $('print-btn').addEventListener('click', () => window.print());

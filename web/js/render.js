@@ -46,7 +46,7 @@ export function sevLabel(sev) { return t(`sev.${sev}`); }
 // renderStatus fills the status bar. info is screen.ListInfo or null;
 // rejection is the last failed load {code, step, error, source} or null;
 // loading is true while the first list is being read.
-export function renderStatus(info, rejection, { loading = false, clockBehind = false, now = Date.now() } = {}) {
+export function renderStatus(info, rejection, { loading = false, clockBehind = false, fetchProblem = null, now = Date.now() } = {}) {
   const stateEl = $('list-state');
   let state = info ? info.state : (loading ? 'loading' : 'none');
   let text = info ? t(`state.${info.state}`) : t(loading ? 'state.loading' : 'state.none');
@@ -83,6 +83,7 @@ export function renderStatus(info, rejection, { loading = false, clockBehind = f
   } else if (info && info.state === 'stale') {
     msgs.push(t('alert.stale'));
   }
+  if (fetchProblem) msgs.push(t('alert.fetch', { reason: reasonText(fetchProblem) }));
   if (clockBehind) msgs.push(t('alert.clock'));
   alert.hidden = msgs.length === 0;
   alert.textContent = msgs.join(' ');
@@ -260,12 +261,19 @@ function renderDocument(rep) {
     rz.replaceChildren();
   }
   const rows = [];
+  const es = currentLang() === 'es';
   for (const k of FIELD_ORDER) {
     if (f[k] === undefined || f[k] === '') continue;
-    rows.push([t(`field.${k}`), f[k]]);
+    let v = f[k];
+    // Derived values beside the printed ones: ISO dates, country names.
+    if (f[`${k}_iso`]) v = `${v} (${f[`${k}_iso`]})`;
+    const name = (es && f[`${k}_name_es`]) || f[`${k}_name`];
+    if (name) v = `${v} — ${name}`;
+    rows.push([t(`field.${k}`), v]);
   }
   for (const [k, v] of Object.entries(f)) {
-    if (!FIELD_ORDER.includes(k) && v !== '' && typeof v !== 'object') rows.push([has(`field.${k}`) ? t(`field.${k}`) : k, v]);
+    if (FIELD_ORDER.includes(k) || /_(iso|name|name_es)$/.test(k) || v === '' || typeof v === 'object') continue;
+    rows.push([has(`field.${k}`) ? t(`field.${k}`) : k, v]);
   }
   dl($('doc-fields'), rows);
 
@@ -301,10 +309,14 @@ function renderDocument(rep) {
 }
 
 export function findingMessage(fd) {
-  if (currentLang() !== 'en' && has(`finding.${fd.code}`)) {
-    return t(`finding.${fd.code}`, { field: fd.field ? t(`field.${fd.field}`) : '', line: fd.line });
-  }
-  return fd.message;
+  // English: the engine's message as it is. Other languages: the template
+  // for the code, filled with the finding's params (field and check names
+  // translated too); the English message when the code is unknown here.
+  if (currentLang() === 'en' || !has(`finding.${fd.code}`)) return fd.message;
+  const p = { ...(fd.params || {}) };
+  if (fd.field && has(`field.${fd.field}`)) p.field = t(`field.${fd.field}`).toLowerCase();
+  if (p.check !== undefined && fd.field && has(`check.${fd.field}`)) p.check = t(`check.${fd.field}`).toLowerCase();
+  return t(`finding.${fd.code}`, p);
 }
 
 // renderZone shows the lines as read with each failing character inside a
