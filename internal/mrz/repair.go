@@ -1,6 +1,5 @@
 package mrz
 
-
 // OCR repair.
 //
 // A character its field forbids (a letter in a date, a digit in a name) is

@@ -1,0 +1,149 @@
+package mrz
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func FuzzParse(f *testing.F) {
+	for _, s := range specimens {
+		f.Add(strings.Join(s.lines, "\n"))
+	}
+	for _, c := range findingCases {
+		f.Add(c.zone(f))
+	}
+	for _, s := range []string{
+		"", "\n\n", "<", "P<", strings.Repeat("<", 88), strings.Repeat("0", 90), strings.Repeat("«", 44) + "\n" + strings.Repeat("O", 44),
+		"I<UTOD23145890<<<<<<<<<<<<<<<<\n<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<\n<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+		"p<uto\x00\xff\xfe\n\t\r", "IDFRA" + strings.Repeat("1", 31) + "\n" + strings.Repeat("O", 36),
+		"V<" + strings.Repeat("G", 42) + "\n" + strings.Repeat("U", 44),
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		d, err := Parse(in, Options{Now: testNow})
+		if err != nil {
+			if strings.TrimSpace(in) != "" && len(in) <= MaxInput {
+				t.Fatalf("error %v for non-empty input under the cap", err)
+			}
+			return
+		}
+		checkInvariants(t, d)
+		// Parsing is a function of its input.
+		again, _ := Parse(in, Options{Now: testNow})
+		a, _ := json.Marshal(d)
+		b, _ := json.Marshal(again)
+		if string(a) != string(b) {
+			t.Fatalf("two parses differ:\n%s\n%s", a, b)
+		}
+		// The repaired zone parses too.
+		if r, err := Parse(strings.Join(d.Repaired, "\n"), Options{Now: testNow}); err == nil {
+			checkInvariants(t, r)
+		}
+	})
+}
+
+func checkInvariants(t *testing.T, d *Document) {
+	t.Helper()
+	width := map[Format]int{TD1: 30, TD2: 36, TD3: 44, MRVA: 44, MRVB: 36, FrenchID: 36}[d.Format]
+	if width == 0 {
+		t.Fatalf("unknown format %q", d.Format)
+	}
+	wantLines := 2
+	if d.Format == TD1 {
+		wantLines = 3
+	}
+	if len(d.Repaired) != wantLines {
+		t.Fatalf("%d repaired lines for %s", len(d.Repaired), d.Format)
+	}
+	for _, l := range d.Repaired {
+		if n := utf8.RuneCountInString(l); n != width {
+			t.Fatalf("repaired line %q has %d characters; %s has %d", l, n, d.Format, width)
+		}
+	}
+	hasError := false
+	for _, f := range d.Findings {
+		if _, ok := codeIndex[f.Code]; !ok {
+			t.Fatalf("finding code %q is not in the table", f.Code)
+		}
+		if f.Severity == SevError {
+			hasError = true
+		}
+		if f.Line < 0 || f.Line > wantLines || f.Start < 0 || f.End < f.Start || f.End > MaxInput {
+			t.Fatalf("finding %+v is out of range", f)
+		}
+		if f.Message == "" {
+			t.Fatalf("finding %s has no message", f.Code)
+		}
+	}
+	if d.Valid == hasError {
+		t.Fatalf("valid = %v with error findings = %v", d.Valid, hasError)
+	}
+	for _, c := range d.Checks {
+		switch c.State {
+		case "verified", "refuted", "not_printed":
+		default:
+			t.Fatalf("check %s has state %q", c.Name, c.State)
+		}
+	}
+	if _, err := json.Marshal(d); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func FuzzSplit(f *testing.F) {
+	f.Add(passport + "\n\n" + strings.Join(specimens[1].lines, "\n"))
+	f.Add(passport + "\n" + passport)
+	f.Add("\r\n \t\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		zones := Split(in)
+		var got, want []string
+		for _, z := range zones {
+			if strings.TrimSpace(z) == "" {
+				t.Fatalf("empty zone in %q", zones)
+			}
+			got = append(got, strings.Split(z, "\n")...)
+		}
+		for _, l := range strings.Split(in, "\n") {
+			if l = strings.Trim(l, " \t\r\v\f"); l != "" {
+				want = append(want, l)
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Fatalf("Split lost or reordered lines:\n got %q\nwant %q", got, want)
+		}
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	for _, s := range specimens {
+		if s.name == "the ICAO TD1 specimen with a 12-character document number" || strings.HasPrefix(s.name, "a TD2 card") {
+			continue
+		}
+		zone := strings.Join(s.lines, "\n")
+		b.Run(string(s.format), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Parse(zone, Options{Now: testNow}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	// A damaged passport exercises repair and suggestions.
+	damaged := strings.Replace(passport, "7408122F12041", "74O8I22F12O41", 1)
+	b.Run("TD3-repair", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			Parse(damaged, Options{Now: testNow})
+		}
+	})
+}
+
+func BenchmarkCheckDigit(b *testing.B) {
+	for b.Loop() {
+		CheckDigit("L898902C36UTO7408122F1204159ZE184226B<<<<<1")
+	}
+}
