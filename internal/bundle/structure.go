@@ -41,23 +41,9 @@ func checkStructure(b []byte) error {
 		pos++
 		var skip, items uint64
 		container := false
-		need := func(n int) (uint64, error) {
-			if len(b)-pos < n {
-				return 0, fmt.Errorf("msgpack: length field at byte %d runs past the end", at)
-			}
-			var v uint64
-			switch n {
-			case 1:
-				v = uint64(b[pos])
-			case 2:
-				v = uint64(binary.BigEndian.Uint16(b[pos:]))
-			case 4:
-				v = uint64(binary.BigEndian.Uint32(b[pos:]))
-			}
-			pos += n
-			return v, nil
-		}
-		var err error
+		// Lengths of str8/16/32, bin8/16/32, array16/32 and map16/32
+		// follow the type byte in 1, 2 or 4 bytes.
+		lenBytes := 0
 		switch {
 		case c <= 0x7f || c >= 0xe0, c == 0xc0, c == 0xc2, c == 0xc3:
 		case c&0xf0 == 0x80:
@@ -74,37 +60,37 @@ func checkStructure(b []byte) error {
 			skip = 4
 		case c == 0xcf, c == 0xd3, c == 0xcb:
 			skip = 8
-		case c == 0xd9:
-			skip, err = need(1)
-		case c == 0xda:
-			skip, err = need(2)
-		case c == 0xdb:
-			skip, err = need(4)
-		case c == 0xc4:
-			skip, err = need(1)
-		case c == 0xc5:
-			skip, err = need(2)
-		case c == 0xc6:
-			skip, err = need(4)
-		case c == 0xdc:
-			items, err = need(2)
-			container = true
-		case c == 0xdd:
-			items, err = need(4)
-			container = true
-		case c == 0xde:
-			items, err = need(2)
-			items *= 2
-			container = true
-		case c == 0xdf:
-			items, err = need(4)
-			items *= 2
-			container = true
+		case c == 0xd9, c == 0xc4:
+			lenBytes = 1
+		case c == 0xda, c == 0xc5, c == 0xdc, c == 0xde:
+			lenBytes = 2
+		case c == 0xdb, c == 0xc6, c == 0xdd, c == 0xdf:
+			lenBytes = 4
 		default:
 			return fmt.Errorf("msgpack: type byte 0x%02x at byte %d is not allowed in a bundle payload", c, at)
 		}
-		if err != nil {
-			return err
+		if lenBytes > 0 {
+			if len(b)-pos < lenBytes {
+				return fmt.Errorf("msgpack: length field at byte %d runs past the end", at)
+			}
+			var n uint64
+			switch lenBytes {
+			case 1:
+				n = uint64(b[pos])
+			case 2:
+				n = uint64(binary.BigEndian.Uint16(b[pos:]))
+			default:
+				n = uint64(binary.BigEndian.Uint32(b[pos:]))
+			}
+			pos += lenBytes
+			switch c {
+			case 0xdc, 0xdd:
+				items, container = n, true
+			case 0xde, 0xdf:
+				items, container = 2*n, true
+			default:
+				skip = n
+			}
 		}
 		isStr := c&0xe0 == 0xa0 || c == 0xd9 || c == 0xda || c == 0xdb
 		isBin := c == 0xc4 || c == 0xc5 || c == 0xc6
