@@ -364,3 +364,4 @@ rebuild and restart the server.</p>
 Ejecute <code>make wasm</code> y reinicie el servidor.</p>
 </html>
 `
+

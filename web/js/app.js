@@ -46,7 +46,8 @@ async function tryLoad(bytes, source, sha) {
   if (res.ok) {
     ui.rejection = null;
     loadedSha = sha || await sha256hex(bytes);
-    await store.putVerifiedBundle(bytes, loadedSha).catch((e) => console.warn('lookout: cannot keep the list for offline use', e));
+    // Kept for offline use in the background: the list is already in use.
+    store.putVerifiedBundle(bytes, loadedSha).catch((e) => console.warn('lookout: cannot keep the list for offline use', e));
   } else {
     ui.rejection = { code: res.code, step: res.step, error: res.error, source };
     console.warn(`lookout: ${source} list rejected at ${res.step}: ${res.error}`);
