@@ -364,4 +364,3 @@ rebuild and restart the server.</p>
 Ejecute <code>make wasm</code> y reinicie el servidor.</p>
 </html>
 `
-
