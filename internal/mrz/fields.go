@@ -1,15 +1,29 @@
 package mrz
 
 import (
+	"bytes"
 	"strings"
 	"time"
 
 	"lookout/internal/countries"
 )
 
-// seg returns the working text of a segment.
+// seg returns the working text of a segment; characters that are not MRZ
+// characters are shown as read.
 func (p *parser) seg(line, start, end int) string {
-	return string(p.lines[line][start:end])
+	b := p.lines[line][start:end]
+	if bytes.IndexByte(b, invalidByte) < 0 {
+		return string(b)
+	}
+	var s strings.Builder
+	for k, c := range b {
+		if c == invalidByte {
+			s.WriteRune(p.orig[[2]int{line, start + k}])
+		} else {
+			s.WriteByte(c)
+		}
+	}
+	return s.String()
 }
 
 // trimFill removes fillers at both ends.

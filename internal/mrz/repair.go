@@ -50,14 +50,17 @@ func (p *parser) candidates(i, k int) []byte {
 	return out
 }
 
-// covers reports whether a check digit depends on position (i, k).
-func (c *check) covers(i, k int) bool {
-	if c.line == i && c.pos == k {
+// coversViolation reports whether a check digit, or any character it
+// covers, is a character its field forbids.
+func (p *parser) coversViolation(c *check) bool {
+	if p.violation(c.line, c.pos) {
 		return true
 	}
 	for _, s := range c.data {
-		if s.line == i && k >= s.start && k < s.end {
-			return true
+		for k := s.start; k < s.end; k++ {
+			if p.violation(s.line, k) {
+				return true
+			}
 		}
 	}
 	return false
@@ -161,14 +164,16 @@ func (p *parser) repairSpots(c *check, spots []spot) {
 		return
 	}
 	win := passing[0]
-	// A repair must not break a check digit that passed as read.
+	// A repair must not break a check digit that passed as read, unless
+	// that pass is itself suspect: a check over forbidden characters can
+	// pass by accident, errors cancelling out.
 	for j, s := range spots {
 		p.lines[s.line][s.pos] = win[j]
 	}
 	after := p.states()
 	restore()
 	for k, other := range p.checks {
-		if before[k] != "refuted" && after[k] == "refuted" {
+		if before[k] != "refuted" && after[k] == "refuted" && !p.coversViolation(other) {
 			p.suggestAll(spots, "the repair the "+c.label+" check digit asks for breaks the "+other.label+" check digit")
 			return
 		}
