@@ -172,7 +172,7 @@ func runBundleBuild(env *cmdEnv, args []string) int {
 	}
 	prog.tick()
 	prog.done()
-	if err := writeFileAtomic(*out, data, 0o644); err != nil {
+	if err := writeBundleFile(*out, data); err != nil {
 		return failf("%v", err)
 	}
 	hh, _ := bundle.HeaderHashOf(data)
@@ -235,16 +235,16 @@ func readFacts(path string) (*bundle.IssuerFacts, error) {
 	return &f, nil
 }
 
-// writeFileAtomic writes through a temporary file so a reader never sees
+// writeBundleFile writes through a temporary file so a reader never sees
 // half a bundle.
-func writeFileAtomic(path string, data []byte, perm os.FileMode) error {
+func writeBundleFile(path string, data []byte) error {
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err
 		}
 	}
 	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, data, perm); err != nil {
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		return err
 	}
 	return os.Rename(tmp, path)
