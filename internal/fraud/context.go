@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"lookout/internal/bundle"
@@ -42,6 +43,9 @@ type context struct {
 	// factProblems are issuer facts that could not be used.
 	factProblems []hit
 
+	// rulesV caches validityRules.
+	rulesV    []validityRule
+	rulesDone bool
 	// validityV caches validityCheck, which four rules share.
 	validityV    validityVerdict
 	validityDone bool
@@ -103,29 +107,51 @@ func newContext(in Input, facts *bundle.IssuerFacts) *context {
 			}
 		}
 	}
-	if c.issuer != nil {
-		for _, p := range c.issuer.Numbers {
-			cp := compiledPattern{NumberPattern: p}
-			re, err := regexp.Compile(`^(?:` + p.Regex + `)$`)
-			if err != nil {
-				c.factProblems = append(c.factProblems, hit{ev: map[string]string{
-					"state": c.issuer.State, "what": "number pattern " + strconv.Quote(p.Regex), "error": err.Error()}})
-				continue
-			}
-			cp.re = re
-			var err1, err2 error
-			cp.from, err1 = parseOptDate(p.From)
-			cp.to, err2 = parseOptDate(p.To)
-			if err1 != nil || err2 != nil {
-				c.factProblems = append(c.factProblems, hit{ev: map[string]string{
-					"state": c.issuer.State, "what": "number pattern " + strconv.Quote(p.Regex), "error": "bad date range " + p.From + ".." + p.To}})
-				continue
-			}
-			c.patterns = append(c.patterns, cp)
-		}
+	if c.issuer != nil && facts == defaultFacts() {
+		c.patterns = defaultPatterns()[c.issuer.State]
+	} else if c.issuer != nil {
+		c.patterns, c.factProblems = compilePatterns(c.issuer)
 	}
 	return c
 }
+
+// compilePatterns compiles an issuer's number patterns; unusable ones are
+// reported as facts_error hits.
+func compilePatterns(is *bundle.Issuer) ([]compiledPattern, []hit) {
+	var out []compiledPattern
+	var probs []hit
+	for _, p := range is.Numbers {
+		cp := compiledPattern{NumberPattern: p}
+		re, err := regexp.Compile(`^(?:` + p.Regex + `)$`)
+		if err != nil {
+			probs = append(probs, hit{ev: map[string]string{
+				"state": is.State, "what": "number pattern " + strconv.Quote(p.Regex), "error": err.Error()}})
+			continue
+		}
+		cp.re = re
+		var err1, err2 error
+		cp.from, err1 = parseOptDate(p.From)
+		cp.to, err2 = parseOptDate(p.To)
+		if err1 != nil || err2 != nil {
+			probs = append(probs, hit{ev: map[string]string{
+				"state": is.State, "what": "number pattern " + strconv.Quote(p.Regex), "error": "bad date range " + p.From + ".." + p.To}})
+			continue
+		}
+		out = append(out, cp)
+	}
+	return out, probs
+}
+
+// defaultPatterns are the built-in facts' patterns, compiled once (the
+// regular expressions are safe for concurrent use and never written).
+var defaultPatterns = sync.OnceValue(func() map[string][]compiledPattern {
+	m := map[string][]compiledPattern{}
+	f := defaultFacts()
+	for i := range f.Issuers {
+		m[f.Issuers[i].State], _ = compilePatterns(&f.Issuers[i])
+	}
+	return m
+})
 
 // visualLabels name the typed fields in messages.
 var visualLabels = map[string][2]string{

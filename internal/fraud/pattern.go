@@ -125,23 +125,42 @@ func describeSeq(t *syntax.Regexp, l lang) (string, bool) {
 }
 
 func className(r []rune, l lang) string {
-	s := ""
+	var digits, letters, other []rune
 	for i := 0; i+1 < len(r); i += 2 {
-		if r[i] == r[i+1] {
-			s += string(r[i])
-		} else {
-			s += string(r[i]) + "–" + string(r[i+1])
+		for c := r[i]; c <= r[i+1]; c++ {
+			switch {
+			case c >= '0' && c <= '9':
+				digits = append(digits, c)
+			case c >= 'A' && c <= 'Z':
+				letters = append(letters, c)
+			default:
+				other = append(other, c)
+			}
 		}
 	}
-	switch s {
-	case "0–9":
-		return l.digit
-	case "A–Z":
-		return l.letter
-	case "0–9A–Z":
+	switch {
+	case len(other) > 0:
+		return l.of + string(other)
+	case len(digits) == 10 && len(letters) == 26:
 		return l.ld
+	case len(digits) == 10 && len(letters) == 0:
+		return l.digit
+	case len(digits) == 0 && len(letters) == 26:
+		return l.letter
 	}
-	return l.of + s
+	// A restricted alphabet: list it ("of 0–9 C F G H …").
+	var parts []string
+	if len(digits) == 10 {
+		parts = append(parts, "0–9")
+	} else {
+		for _, d := range digits {
+			parts = append(parts, string(d))
+		}
+	}
+	for _, c := range letters {
+		parts = append(parts, string(c))
+	}
+	return l.of + strings.Join(parts, " ")
 }
 
 func plural(name string, l lang) string {

@@ -22,6 +22,13 @@ type validityRule struct {
 // rules returns the issuer's validity rules with parsed dates; a rule with
 // an unreadable date is reported by CheckFacts and skipped here.
 func (c *context) validityRules() []validityRule {
+	if !c.rulesDone {
+		c.rulesV, c.rulesDone = c.parseValidityRules(), true
+	}
+	return c.rulesV
+}
+
+func (c *context) parseValidityRules() []validityRule {
 	if c.issuer == nil {
 		return nil
 	}
