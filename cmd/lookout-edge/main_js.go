@@ -1,0 +1,78 @@
+//go:build js && wasm
+
+// Command lookout-edge is Lookout's Cloudflare Worker: the /v1/ JSON API of
+// internal/api over the signed list embedded at build time. The officer's
+// page itself is served by Cloudflare as static assets (wrangler.toml
+// [assets]); only /v1/ reaches this program.
+//
+// Build and run it with scripts/edge.sh (make edge, make edge-dev); deploy
+// it with your own account as docs/edge.md says.
+//
+// # Why the list is embedded
+//
+// syumai/workers' stock glue starts a new Go instance for every request,
+// and Cloudflare's free plan allows 10 ms of CPU per request. Fetching,
+// hashing and decoding a list of 70,000 people per request would take
+// several times that. So the bundle is compiled into the wasm (its data
+// segment is mapped into each instance's memory without Go work), verified
+// in full once, at build time, by `lookout-edge verify`; each instance
+// checks only that the embedded header is the one that was verified and
+// then reads the list in place.
+//
+// # Configuration
+//
+// LOOKOUT_ALLOWED_ORIGINS (a wrangler [vars] entry, comma-separated) lists
+// the origins whose pages may call the API cross-origin; unset means none.
+package main
+
+import (
+	_ "embed"
+	"net/http"
+	"strings"
+	"syscall/js"
+	"time"
+
+	"github.com/syumai/workers"
+	"github.com/syumai/workers/cloudflare"
+
+	"lookout/internal/api"
+)
+
+// listBundle is the signed list, copied to build/list.lkb by
+// scripts/edge.sh before the build.
+//
+//go:embed build/list.lkb
+var listBundle []byte
+
+func main() {
+	e, err := openEmbedded(listBundle, time.Now())
+	if err != nil {
+		// Without its list the worker still screens MRZs; /v1/health and
+		// /v1/bundle say matching is unavailable, and the error is logged.
+		println("lookout-edge: embedded list refused:", err.Error())
+	}
+	h := api.Handler(e, api.Options{
+		AllowedOrigins: origins(cloudflare.Getenv("LOOKOUT_ALLOWED_ORIGINS")),
+		OnPanic: func(r *http.Request, _ any) {
+			println("lookout-edge: recovered panic on", r.Method, r.URL.Path)
+		},
+	})
+	if js.Global().Get("context").Get("persistent").Truthy() {
+		// worker.mjs keeps this instance for many requests: do not exit
+		// after the first response as workers.Serve does.
+		workers.ServeNonBlock(h)
+		workers.Ready()
+		select {}
+	}
+	workers.Serve(h) // syumai's stock glue: one instance per request
+}
+
+func origins(s string) []string {
+	var out []string
+	for _, o := range strings.Split(s, ",") {
+		if o = strings.TrimSpace(o); o != "" {
+			out = append(out, o)
+		}
+	}
+	return out
+}

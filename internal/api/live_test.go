@@ -1,0 +1,353 @@
+package api_test
+
+// The TestLive tests run the API over real HTTP on 127.0.0.1 with the real
+// engine and the signed demo list: against the edge worker when
+// LOOKOUT_EDGE_URL is set (scripts/edge.sh test starts it under wrangler dev
+// and workerd), otherwise against the native handler on an httptest server.
+// TestLatency measures, and runs only when LOOKOUT_LATENCY_N is set.
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"lookout/internal/api"
+	"lookout/internal/bundle"
+	"lookout/internal/screen"
+)
+
+// The ICAO Doc 9303 specimen passport (Part 4, appendix): a document that
+// must never be presented as real.
+const specimenMRZ = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
+
+// repoFile finds a file by walking up from the package directory to the
+// repository root (the directory holding go.mod).
+func repoFile(t testing.TB, rel string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return filepath.Join(dir, rel)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatalf("no go.mod above the package directory")
+		}
+		dir = parent
+	}
+}
+
+type demo struct {
+	data    []byte
+	policy  bundle.Policy
+	payload *bundle.Payload
+}
+
+var (
+	demoOnce sync.Once
+	demoData *demo
+	demoErr  string
+)
+
+// loadDemo verifies the demo list the Makefile builds (web/build/list.lkb,
+// signed with the demo key in lists/); LOOKOUT_EDGE_BUNDLE and
+// LOOKOUT_EDGE_TRUST name others. Tests skip, saying how to build it, when
+// it is absent.
+func loadDemo(t testing.TB) *demo {
+	t.Helper()
+	demoOnce.Do(func() {
+		file := os.Getenv("LOOKOUT_EDGE_BUNDLE")
+		if file == "" {
+			file = repoFile(t, "web/build/list.lkb")
+		}
+		trust := os.Getenv("LOOKOUT_EDGE_TRUST")
+		if trust == "" {
+			trust = repoFile(t, "lists/lookout-demo.key.pub")
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			demoErr = fmt.Sprintf("no demo list (%v): run `make bundle`", err)
+			return
+		}
+		keysText, err := os.ReadFile(trust)
+		if err != nil {
+			demoErr = fmt.Sprintf("no demo key (%v): run `make bundle`", err)
+			return
+		}
+		keys, err := bundle.ParseKeys(string(keysText))
+		if err != nil {
+			demoErr = "demo key: " + err.Error()
+			return
+		}
+		pol := bundle.Policy{Keys: keys}
+		v, err := bundle.Verify(data, pol, nil, time.Now())
+		if err != nil {
+			demoErr = "the demo list does not verify: " + err.Error()
+			return
+		}
+		demoData = &demo{data: data, policy: pol, payload: v.Payload}
+	})
+	if demoData == nil {
+		if strings.HasPrefix(demoErr, "no demo") && os.Getenv("LOOKOUT_EDGE_URL") == "" {
+			t.Skip(demoErr)
+		}
+		t.Fatal(demoErr)
+	}
+	return demoData
+}
+
+var (
+	nativeOnce sync.Once
+	nativeURL  string
+)
+
+// target returns the base URL of the API under test.
+func target(t testing.TB) string {
+	t.Helper()
+	if u := os.Getenv("LOOKOUT_EDGE_URL"); u != "" {
+		return strings.TrimRight(u, "/")
+	}
+	d := loadDemo(t)
+	nativeOnce.Do(func() {
+		e := screen.New()
+		if _, err := e.Load(d.data, d.policy, nil, time.Now()); err != nil {
+			t.Fatalf("loading the demo list: %v", err)
+		}
+		// Closed when the test binary exits; shared by every live test.
+		nativeURL = httptest.NewServer(api.Handler(e, api.Options{})).URL
+	})
+	return nativeURL
+}
+
+// listedPerson picks a listed individual with a full date of birth, so a
+// name-and-date query must find it as a strong hit.
+func listedPerson(t testing.TB) bundle.Entry {
+	t.Helper()
+	for _, e := range loadDemo(t).payload.Entries {
+		if (e.Type == "" || e.Type == "individual") && len(e.Names) > 0 && len(e.DOBs) == 1 && len(e.DOBs[0].Date) == 10 && e.DOBs[0].To == "" {
+			return e
+		}
+	}
+	t.Fatal("the demo list has no individual with a full date of birth")
+	return bundle.Entry{}
+}
+
+type reply struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+func send(t testing.TB, method, url, contentType string, body []byte) reply {
+	t.Helper()
+	req, err := http.NewRequest(method, url, bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, url, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("%s %s: reading the answer: %v", method, url, err)
+	}
+	return reply{resp.StatusCode, resp.Header, b}
+}
+
+func wantError(t *testing.T, r reply, status int, code string) {
+	t.Helper()
+	if r.status != status {
+		t.Fatalf("status %d, want %d; body %s", r.status, status, r.body)
+	}
+	var e api.ErrorBody
+	if err := json.Unmarshal(r.body, &e); err != nil || e.Error.Code != code || e.Error.Message == "" {
+		t.Fatalf("body %s, want error code %q with a message (%v)", r.body, code, err)
+	}
+	if ct := r.header.Get("Content-Type"); ct != "application/json; charset=utf-8" {
+		t.Errorf("Content-Type %q, want JSON", ct)
+	}
+}
+
+func TestLiveSpecimenPassportIsFlagged(t *testing.T) {
+	base := target(t)
+	body, _ := json.Marshal(screen.Request{MRZ: specimenMRZ})
+	r := send(t, "POST", base+"/v1/check", "application/json", body)
+	if r.status != 200 {
+		t.Fatalf("status %d: %s", r.status, r.body)
+	}
+	var rep screen.Report
+	if err := json.Unmarshal(r.body, &rep); err != nil {
+		t.Fatalf("the report does not decode: %v\n%s", err, r.body)
+	}
+	if rep.Schema != screen.Schema || rep.Document == nil || rep.Document.Fields.DocumentNumber != "L898902C3" || rep.Document.Fields.Surname != "ERIKSSON" {
+		t.Fatalf("the report does not carry the parsed specimen MRZ: %s", r.body)
+	}
+	var codes []string
+	specimen := false
+	for _, s := range rep.Signals {
+		codes = append(codes, s.Code)
+		specimen = specimen || s.Code == "specimen_document"
+	}
+	if !specimen {
+		t.Errorf("no specimen_document signal for the ICAO specimen; signals %v", codes)
+	}
+	if rep.Recommendation == screen.Clear {
+		t.Errorf("a specimen passport was cleared: %v", rep.Summary)
+	}
+	if rep.List == nil || rep.Matching != "available" {
+		t.Errorf("the report did not use the demo list: list %v, matching %q", rep.List, rep.Matching)
+	}
+}
+
+func TestLiveListedNameIsFound(t *testing.T) {
+	base := target(t)
+	p := listedPerson(t)
+	tests := []struct {
+		name string
+		path string
+		body any
+	}{
+		{"a name-and-date match finds the listed person", "/v1/match", screen.MatchRequest{Name: p.Names[0].Full, DOB: p.DOBs[0].Date}},
+		{"a check of a person without an MRZ finds the listed person", "/v1/check", screen.Request{Person: &screen.Person{Name: p.Names[0].Full, DOB: p.DOBs[0].Date}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			body, _ := json.Marshal(tt.body)
+			r := send(t, "POST", base+tt.path, "application/json", body)
+			if r.status != 200 {
+				t.Fatalf("status %d: %s", r.status, r.body)
+			}
+			var rep struct {
+				Hits []struct {
+					ID    string  `json:"id"`
+					Level string  `json:"level"`
+					Score float64 `json:"score"`
+				} `json:"hits"`
+				Recommendation string `json:"recommendation"`
+			}
+			if err := json.Unmarshal(r.body, &rep); err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range rep.Hits {
+				if h.ID == p.ID {
+					if h.Level != "strong" {
+						t.Errorf("hit on %s (%q, %s) is %s %.2f, want strong", p.ID, p.Names[0].Full, p.DOBs[0].Date, h.Level, h.Score)
+					}
+					if tt.path == "/v1/check" && rep.Recommendation != screen.Refer {
+						t.Errorf("a strong hit gave %q, want refer", rep.Recommendation)
+					}
+					return
+				}
+			}
+			t.Errorf("%s (%q, born %s) not among the hits: %s", p.ID, p.Names[0].Full, p.DOBs[0].Date, r.body)
+		})
+	}
+}
+
+func TestLiveBadRequestsAreRefused(t *testing.T) {
+	base := target(t)
+	big := []byte(`{"mrz":"` + strings.Repeat("P", api.DefaultMaxBody) + `"}`)
+	tests := []struct {
+		name, method, path, ct string
+		body                   []byte
+		status                 int
+		code                   string
+	}{
+		{"bad JSON is malformed_json", "POST", "/v1/check", "application/json", []byte(`{"mrz":`), 400, api.CodeMalformedJSON},
+		{"a misspelt field is malformed_json", "POST", "/v1/match", "application/json", []byte(`{"nmae":"X"}`), 400, api.CodeMalformedJSON},
+		{"an oversized body is body_too_large", "POST", "/v1/check", "application/json", big, 413, api.CodeBodyTooLarge},
+		{"a wrong method is method_not_allowed", "GET", "/v1/check", "", nil, 405, api.CodeMethodNotAllowed},
+		{"a form post is unsupported_media_type", "POST", "/v1/check", "application/x-www-form-urlencoded", []byte("mrz=x"), 415, api.CodeUnsupportedMediaType},
+		{"an empty request is invalid_request", "POST", "/v1/check", "application/json", []byte(`{}`), 422, api.CodeInvalidRequest},
+		{"an unknown endpoint is not_found", "GET", "/v1/nothing-here", "", nil, 404, api.CodeNotFound},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := send(t, tt.method, base+tt.path, tt.ct, tt.body)
+			wantError(t, r, tt.status, tt.code)
+			if tt.status == 405 && r.header.Get("Allow") != "POST, OPTIONS" {
+				t.Errorf("Allow %q, want POST, OPTIONS", r.header.Get("Allow"))
+			}
+		})
+	}
+}
+
+func TestLiveBundleAndHealth(t *testing.T) {
+	base := target(t)
+	r := send(t, "GET", base+"/v1/bundle", "", nil)
+	if r.status != 200 {
+		t.Fatalf("/v1/bundle: %d %s", r.status, r.body)
+	}
+	var b api.BundleInfo
+	if err := json.Unmarshal(r.body, &b); err != nil || b.List == nil {
+		t.Fatalf("/v1/bundle body %s (%v)", r.body, err)
+	}
+	if b.List.Env != "demo" || b.List.Seq == 0 || len(b.List.Signers) == 0 || b.List.State != "valid" {
+		t.Errorf("/v1/bundle: %+v, want the valid, signed demo list", *b.List)
+	}
+	r = send(t, "GET", base+"/v1/health", "", nil)
+	var h api.Health
+	if err := json.Unmarshal(r.body, &h); err != nil || r.status != 200 || h.Status != "ok" || h.Matching != "available" {
+		t.Errorf("/v1/health: %d %s", r.status, r.body)
+	}
+}
+
+// TestLatency sends LOOKOUT_LATENCY_N sequential keep-alive requests per
+// endpoint (after 10 warm-up requests) and logs p50, p90, p99 and max. It
+// asserts only that every answer was 200.
+func TestLatency(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("LOOKOUT_LATENCY_N"))
+	if n <= 0 {
+		t.Skip("set LOOKOUT_LATENCY_N to measure latency")
+	}
+	base := target(t)
+	p := listedPerson(t)
+	match, _ := json.Marshal(screen.MatchRequest{Name: p.Names[0].Full, DOB: p.DOBs[0].Date})
+	check, _ := json.Marshal(screen.Request{MRZ: specimenMRZ})
+	where := "native httptest"
+	if os.Getenv("LOOKOUT_EDGE_URL") != "" {
+		where = base
+	}
+	for _, ep := range []struct {
+		method, path string
+		body         []byte
+	}{
+		{"GET", "/v1/health", nil},
+		{"POST", "/v1/check", check},
+		{"POST", "/v1/match", match},
+	} {
+		d := make([]time.Duration, 0, n)
+		for i := 0; i < n+10; i++ {
+			start := time.Now()
+			r := send(t, ep.method, base+ep.path, "application/json", ep.body)
+			if i >= 10 {
+				d = append(d, time.Since(start))
+			}
+			if r.status != 200 {
+				t.Fatalf("%s %s: %d %s", ep.method, ep.path, r.status, r.body)
+			}
+		}
+		sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
+		q := func(f float64) string { return d[int(f*float64(len(d)-1))].Round(time.Microsecond).String() }
+		t.Logf("latency %-4s %-10s n=%d p50 %s p90 %s p99 %s max %s (%s)", ep.method, ep.path, n, q(0.5), q(0.9), q(0.99), q(1), where)
+	}
+}
