@@ -21,7 +21,7 @@ var curpStates = map[string][]string{
 	"BC": {"BAJA CALIFORNIA"},
 	"BS": {"BAJA CALIFORNIA SUR"},
 	"CC": {"CAMPECHE"},
-	"CL": {"COAHUILA"},
+	"CL": {"COAHUILA", "COAHUILA DE ZARAGOZA"},
 	"CM": {"COLIMA"},
 	"CS": {"CHIAPAS"},
 	"CH": {"CHIHUAHUA"},
@@ -32,7 +32,7 @@ var curpStates = map[string][]string{
 	"HG": {"HIDALGO"},
 	"JC": {"JALISCO"},
 	"MC": {"ESTADO DE MEXICO", "EDO DE MEXICO", "EDO MEX", "EDOMEX"},
-	"MN": {"MICHOACAN"},
+	"MN": {"MICHOACAN", "MICHOACAN DE OCAMPO"},
 	"MS": {"MORELOS"},
 	"NT": {"NAYARIT"},
 	"NL": {"NUEVO LEON"},
@@ -46,7 +46,7 @@ var curpStates = map[string][]string{
 	"TC": {"TABASCO"},
 	"TS": {"TAMAULIPAS"},
 	"TL": {"TLAXCALA"},
-	"VZ": {"VERACRUZ"},
+	"VZ": {"VERACRUZ", "VERACRUZ DE IGNACIO DE LA LLAVE", "VERACRUZ LLAVE"},
 	"YN": {"YUCATAN"},
 	"ZS": {"ZACATECAS"},
 	"NE": nil, // nacido en el extranjero: born abroad
@@ -280,18 +280,21 @@ func foldPlace(s string) string {
 }
 
 // placeState finds the Mexican state a place of birth names ("" when
-// none); the longest name wins (BAJA CALIFORNIA SUR over BAJA CALIFORNIA).
+// none). The place is read as comma-separated parts, state after city
+// ("HIDALGO DEL PARRAL, CHIHUAHUA"), and only a part that is exactly a
+// state's name counts: a city named after another state must not.
 func placeState(pob string) string {
-	f := " " + foldPlace(pob) + " "
-	best, bestLen := "", 0
-	for code, names := range curpStates {
-		for _, n := range names {
-			if strings.Contains(f, " "+n+" ") && len(n) > bestLen {
-				best, bestLen = code, len(n)
+	parts := strings.FieldsFunc(pob, func(r rune) bool { return r == ',' || r == '/' || r == '(' || r == ')' || r == ';' })
+	for i := len(parts) - 1; i >= 0; i-- {
+		p := foldPlace(parts[i])
+		p = strings.TrimSuffix(strings.TrimPrefix(p, "EDO "), " MEXICO")
+		for code, names := range curpStates {
+			if slices.Contains(names, p) {
+				return code
 			}
 		}
 	}
-	return best
+	return ""
 }
 
 // placeCountry finds a foreign country a place of birth names ("" when
@@ -349,7 +352,12 @@ func checkCURPName(c *context) []hit {
 			sur = append(sur, w)
 		}
 	}
-	given := strings.Fields(mrzName(c.f.GivenNames))
+	var given []string
+	for _, w := range strings.Fields(mrzName(c.f.GivenNames)) {
+		if !slices.Contains(curpParticles, w) {
+			given = append(given, w)
+		}
+	}
 	if len(given) > 1 && slices.Contains([]string{"JOSE", "J", "MARIA", "MA", "M"}, given[0]) {
 		given = given[1:]
 	}

@@ -50,9 +50,9 @@ func DefaultFacts() *bundle.IssuerFacts {
 				State: "MEX", Confidence: "high",
 				Numbers: []bundle.NumberPattern{{DocType: "P", Regex: `[A-Z][0-9]{8}`}},
 				Validity: []bundle.ValidityRule{
-					noted(vr(0, 2, "", "", 12, 36), "under 3: 1 or 3 years"),
-					noted(vr(3, 17, "", "", 36, 72), "3 to 17: 3 or 6 years"),
-					noted(vr(18, open, "", "", 36, 72, 120), "adults: 3, 6 or 10 years"),
+					vr(0, 2, "", "", 12, 36),
+					vr(3, 17, "", "", 36, 72),
+					vr(18, open, "", "", 36, 72, 120),
 					limited(vr(3, open, "", "", 12), "1 year: urgent medical care, requirements not all met, consular protection"),
 					lowConf(vr(0, open, "", "2016-06-11", 12, 36, 60),
 						"1, 3 or 5 years (2007 cable); the date this scheme ended is not established — assumed no later than the 12 Jun 2016 edition"),
@@ -66,11 +66,11 @@ func DefaultFacts() *bundle.IssuerFacts {
 				Numbers: []bundle.NumberPattern{
 					{DocType: "P", Regex: `[0-9]{9}`, Note: "books before the Next Generation Passport"},
 					{DocType: "P", Regex: `[A-Z][0-9]{8}`, From: "2021-01-01", Note: "Next Generation Passport book"},
-					{DocType: "I", Regex: `C[0-9]{8}`, Note: "passport card"},
+					{DocType: "IP", Regex: `C[0-9]{8}`, Note: "passport card"},
 				},
 				Validity: []bundle.ValidityRule{
-					noted(vr(16, open, "", "", 120), "16 and over: 10 years"),
-					noted(vr(0, 15, "", "", 60), "under 16: 5 years"),
+					vr(16, open, "", "", 120),
+					vr(0, 15, "", "", 60),
 					limited(vr(0, open, "", "", 12), "limited to 1 year after a second loss within 10 years"),
 				},
 				Sources: []string{"travel.state.gov (Next Generation Passport FAQ)", "do.usembassy.gov (lost passports)", "22 CFR 51.8", "validator.js isPassportNumber (US, bdb8f9ea)"},
@@ -83,8 +83,8 @@ func DefaultFacts() *bundle.IssuerFacts {
 					vr(0, 15, "", "2000-12-31", 60),
 					graced(vr(16, open, "2001-01-01", "2018-09-30", 120), 276, "up to 9 months of the old passport carried over (2001 to Sep 2018)"),
 					graced(vr(0, 15, "2001-01-01", "2018-09-30", 60), 276, "up to 9 months of the old passport carried over (2001 to Sep 2018)"),
-					noted(vr(16, open, "2018-09-01", "", 120), "16 and over: 10 years, nothing carried over"),
-					noted(vr(0, 15, "2018-09-01", "", 60), "under 16: 5 years"),
+					noted(vr(16, open, "2018-09-01", "", 120), "nothing carried over"),
+					vr(0, 15, "2018-09-01", "", 60),
 				},
 				Sources: []string{"UK Parliament written answer 171360 (2023)", "gov.uk"},
 			},
@@ -95,10 +95,10 @@ func DefaultFacts() *bundle.IssuerFacts {
 					{DocType: "P", Regex: `[A-Z][0-9]{6}[A-Z]{2}`, From: "2023-01-01", Note: "2023 design"},
 				},
 				Validity: []bundle.ValidityRule{
-					noted(vr(0, 2, "", "2013-06-30", 36), "before July 2013, under 3: 3 years"),
-					noted(vr(3, open, "", "2013-06-30", 60), "before July 2013: 5 years"),
-					noted(vr(16, open, "2013-07-01", "", 60, 120), "from 1 July 2013, 16 and over: 5 or 10 years"),
-					noted(vr(0, 15, "2013-07-01", "", 60), "from 1 July 2013, under 16: 5 years"),
+					vr(0, 2, "", "2013-06-30", 36),
+					vr(3, open, "", "2013-06-30", 60),
+					vr(16, open, "2013-07-01", "", 60, 120),
+					vr(0, 15, "2013-07-01", "", 60),
 				},
 				Sources: []string{"canada.ca 2013 notice", "cic.gc.ca", "validator.js isPassportNumber (CA, 7ab06c4f)"},
 			},
@@ -106,8 +106,8 @@ func DefaultFacts() *bundle.IssuerFacts {
 				State: "D", Confidence: "high",
 				Numbers: []bundle.NumberPattern{{DocType: "P", Regex: `[CFGHJKLMNPRTVWXYZ0-9]{9}`, Note: "no vowels"}},
 				Validity: []bundle.ValidityRule{
-					noted(vr(24, open, "", "", 120), "24 and over: 10 years"),
-					noted(vr(0, 23, "", "", 72), "under 24: 6 years"),
+					vr(24, open, "", "", 120),
+					vr(0, 23, "", "", 72),
 				},
 				Sources: []string{"municipal notices (ebersbach.de, wittich.de)", "validator.js isPassportNumber (DE)"},
 				Notes:   "The Kinderreisepass (1 year from 2021, abolished 1 Jan 2024) is a separate document.",
@@ -116,8 +116,8 @@ func DefaultFacts() *bundle.IssuerFacts {
 				State: "FRA", Confidence: "high",
 				Numbers: []bundle.NumberPattern{{DocType: "P", Regex: `[0-9]{2}[A-Z]{2}[0-9]{5}`}},
 				Validity: []bundle.ValidityRule{
-					noted(vr(18, open, "", "", 120), "adults: 10 years"),
-					noted(vr(0, 17, "", "", 60), "minors: 5 years"),
+					vr(18, open, "", "", 120),
+					vr(0, 17, "", "", 60),
 					limited(vr(0, open, "", "", 12), "temporary passport: 1 year"),
 				},
 				Sources: []string{"French municipal and travel pages", "validator.js isPassportNumber (FR)"},
@@ -126,9 +126,9 @@ func DefaultFacts() *bundle.IssuerFacts {
 				State: "ESP", Confidence: "high", ReplacementKeepsExpiry: true,
 				Numbers: []bundle.NumberPattern{{DocType: "P", Regex: `[A-Z0-9]{2}[A-Z0-9]?[0-9]{6}`, Note: "three letters and six digits observed"}},
 				Validity: []bundle.ValidityRule{
-					noted(vr(0, 4, "", "", 24), "under 5: 2 years"),
-					noted(vr(5, 29, "", "", 60), "5 to 29: 5 years"),
-					noted(vr(30, open, "", "", 120), "30 and over: 10 years"),
+					vr(0, 4, "", "", 24),
+					vr(5, 29, "", "", 60),
+					vr(30, open, "", "", 120),
 					until(vr(0, 13, "", "", 60), 14, "under 14 without DNI: until 14, at most 5 years"),
 					limited(vr(0, open, "", "", 6), "later losses: may be limited to 6 months"),
 				},
@@ -138,7 +138,7 @@ func DefaultFacts() *bundle.IssuerFacts {
 			{
 				State: "COL", Confidence: "high",
 				Validity: []bundle.ValidityRule{
-					noted(vr(18, open, "", "", 120), "adults: 10 years (minors re-document at 7 and 18: not modelled)"),
+					noted(vr(18, open, "", "", 120), "minors re-document at 7 and 18: not modelled"),
 				},
 				Sources: []string{"El Tiempo", "Wikipedia ES", "radiosantafe"},
 				Notes:   "E-passport from 1 Sep 2015; conventional passports invalid from 24 Nov 2015. Emergency passports: 7 months.",
@@ -146,16 +146,16 @@ func DefaultFacts() *bundle.IssuerFacts {
 			{
 				State: "GTM", Confidence: "high",
 				Validity: []bundle.ValidityRule{
-					noted(vr(0, open, "", "", 60), "5 years"),
-					noted(vr(18, open, "2022-05-01", "", 120), "adults: 10 years since late May 2022 (AMN 003-2022)"),
+					vr(0, open, "", "", 60),
+					noted(vr(18, open, "2022-05-01", "", 120), "since late May 2022 (AMN 003-2022)"),
 				},
 				Sources: []string{"igm.gob.gt", "La Hora", "Soy502"},
 			},
 			{
 				State: "HND", Confidence: "high",
 				Validity: []bundle.ValidityRule{
-					noted(vr(21, open, "", "", 60, 120), "21 and over: 5 or 10 years"),
-					noted(vr(0, 20, "", "", 60), "under 21: 5 years"),
+					vr(21, open, "", "", 60, 120),
+					vr(0, 20, "", "", 60),
 				},
 				Sources: []string{"hch.tv", "elheraldo.hn", "cuentanos.org"},
 				Notes:   "E-passport from 22 Mar 2022.",
@@ -163,9 +163,9 @@ func DefaultFacts() *bundle.IssuerFacts {
 			{
 				State: "CUB", Confidence: "high",
 				Validity: []bundle.ValidityRule{
-					noted(vr(0, open, "", "2023-06-30", 72), "6 years (with a prórroga every 2 years) before 1 Jul 2023"),
-					noted(vr(16, open, "2023-07-01", "", 120), "from 1 Jul 2023, 16 and over: 10 years"),
-					noted(vr(0, 15, "2023-07-01", "", 60), "from 1 Jul 2023, under 16: 5 years"),
+					noted(vr(0, open, "", "2023-06-30", 72), "with a prórroga every 2 years"),
+					vr(16, open, "2023-07-01", "", 120),
+					vr(0, 15, "2023-07-01", "", 60),
 				},
 				Sources: []string{"actualidadcuba.com", "miamiactualidad.com (DACCRE statements)", "papertotravel.com"},
 				Notes:   "6-year books coexist with the new ones until 2029.",
@@ -173,10 +173,10 @@ func DefaultFacts() *bundle.IssuerFacts {
 			{
 				State: "VEN", Confidence: "high",
 				Validity: []bundle.ValidityRule{
-					noted(vr(0, open, "", "2021-03-21", 60), "5 years before Gaceta Oficial 42.092"),
-					noted(vr(0, 3, "2021-03-22", "", 36), "0 to 3: 3 years (Gaceta Oficial 42.092)"),
-					noted(vr(3, 17, "2021-03-22", "", 60), "3 to 17: 5 years"),
-					noted(vr(18, open, "2021-03-22", "", 120), "18 and over: 10 years"),
+					noted(vr(0, open, "", "2021-03-21", 60), "before Gaceta Oficial 42.092"),
+					noted(vr(0, 3, "2021-03-22", "", 36), "Gaceta Oficial 42.092 (22 Mar 2021)"),
+					vr(3, 17, "2021-03-22", "", 60),
+					vr(18, open, "2021-03-22", "", 120),
 					lowConf(vr(0, open, "2021-03-22", "2021-12-31", 60), "assumed transition: books issued with the old validity after the decree"),
 				},
 				Sources: []string{"redradiove.com (SAIME)", "notiactual.com", "bratterpa.com", "Wikipedia"},
@@ -190,9 +190,9 @@ func DefaultFacts() *bundle.IssuerFacts {
 					{DocType: "P", Regex: `E[A-HJ-NP-Z0-9][0-9]{7}`, From: "2012-05-15", Note: "e-passport"},
 				},
 				Validity: []bundle.ValidityRule{
-					noted(vr(0, open, "", "2006-12-31", 60), "before 2007: 5 years (one 5-year extension possible)"),
-					noted(vr(16, open, "2007-01-01", "", 120), "16 and over: 10 years (Passport Law art. 7)"),
-					noted(vr(0, 15, "2007-01-01", "", 60), "under 16: 5 years"),
+					noted(vr(0, open, "", "2006-12-31", 60), "one 5-year extension possible"),
+					noted(vr(16, open, "2007-01-01", "", 120), "Passport Law art. 7"),
+					vr(0, 15, "2007-01-01", "", 60),
 				},
 				Sources: []string{"english.court.gov.cn (PRC Passport Law)", "IRB CHN103722.E", "validator.js isPassportNumber (CN, 69881b69)"},
 				Notes:   "Hong Kong and Macao SAR passports also carry CHN and have their own numbering: numbers outside the patterns are only noted.",
@@ -201,7 +201,7 @@ func DefaultFacts() *bundle.IssuerFacts {
 				State: "IND", Confidence: "high",
 				Numbers: []bundle.NumberPattern{{DocType: "P", Regex: `[A-Z][0-9]{7}`}},
 				Validity: []bundle.ValidityRule{
-					noted(vr(18, open, "", "", 120), "18 and over: 10 years"),
+					vr(18, open, "", "", 120),
 					until(vr(0, 17, "", "", 60), 18, "minors: 5 years or until 18, whichever is earlier"),
 					lowConf(vr(15, 17, "", "", 120), "15 to 17 may opt for 10 years (one secondary source)"),
 				},
@@ -211,7 +211,7 @@ func DefaultFacts() *bundle.IssuerFacts {
 			{
 				State: "SYR", Confidence: "high",
 				Validity: []bundle.ValidityRule{
-					noted(vr(0, open, "", "", 72), "6 years"),
+					vr(0, open, "", "", 72),
 					limited(vr(0, open, "", "", 24), "2 years for men who have not done military service"),
 				},
 				Sources: []string{"Wikipedia (Syrian passport)", "IRB SYR105232.E", "The New Arab (Bild am Sonntag, 10 Sep 2017)"},
@@ -228,8 +228,8 @@ func DefaultFacts() *bundle.IssuerFacts {
 					{DocType: "P", Regex: `[0-9CFGHJKLMNPRTVWXYZ]{9}`, From: "2023-01-01", Note: "e-passport (2023)"},
 				},
 				Validity: []bundle.ValidityRule{
-					noted(vr(0, 15, "", "", 48), "children: 4 years (age cut 15 or 16: sources differ)"),
-					noted(vr(15, open, "", "", 96), "8 years"),
+					noted(vr(0, 15, "", "", 48), "age cut 15 or 16: sources differ"),
+					vr(15, open, "", "", 96),
 				},
 				Sources: []string{"IRB IRQ105844.E", "Asharq Al-Awsat", "Baghdadhope", "Wikipedia (Iraqi passport)"},
 				Notes:   "Digit counts of the older series are not established: numbers outside the patterns are only noted.",

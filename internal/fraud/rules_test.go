@@ -125,6 +125,10 @@ var positives = []ruleCase{
 				f.ExpiryDate, v.ExpiryDate, v.IssueDate = "270226", "2027-02-26", "2017-02-26"
 			}, nil)
 		}},
+	{name: "a UK passport expiring 10 years and 6 months from today (carry-over ended in 2018)", code: "expiry_beyond_maximum", sev: SevRefer,
+		input: func(t *testing.T) Input {
+			return td3In(t, passport("GBR", "GBR", "123456789", "SMITH", "JOHN", "800101", "M", "370526"), Visual{}, nil)
+		}},
 	{name: "a Mexican passport expiring in 2040", code: "expiry_beyond_maximum", sev: SevRefer,
 		input: func(t *testing.T) Input {
 			return mexIn(t, func(f *mrz.Fields, v *Visual) { f.ExpiryDate, *v = "400101", Visual{} }, nil)
@@ -482,6 +486,20 @@ var negatives = []ruleCase{
 	{name: "a CURP of a holder born abroad with a foreign place of birth", code: "curp_state_mismatch", input: func(t *testing.T) Input {
 		return mexIn(t, func(f *mrz.Fields, v *Visual) {
 			v.CURP, v.PlaceOfBirth = validCURP("GALJ850312HNERPN0"), "LOS ANGELES, CALIFORNIA, EUA"
+		}, nil)
+	}},
+	{name: "a CURP of María del Carmen uses the C of Carmen", code: "curp_name_mismatch", input: func(t *testing.T) Input {
+		return td3In(t, passport("MEX", "MEX", "G12345678", "RUIZ DIAZ", "MARIA DEL CARMEN", "850312", "F", "310510"),
+			Visual{CURP: validCURP("RUDC850312MJCZZR0")}, nil)
+	}},
+	{name: "a city named after another state, in the right state", code: "curp_state_mismatch", input: func(t *testing.T) Input {
+		return mexIn(t, func(f *mrz.Fields, v *Visual) {
+			v.CURP, v.PlaceOfBirth = validCURP("GALJ850312HCHRPN0"), "HIDALGO DEL PARRAL, CHIHUAHUA"
+		}, nil)
+	}},
+	{name: "a state named with its official long name", code: "curp_state_mismatch", input: func(t *testing.T) Input {
+		return mexIn(t, func(f *mrz.Fields, v *Visual) {
+			v.CURP, v.PlaceOfBirth = validCURP("GALJ850312HVZRPN0"), "Xalapa, Veracruz de Ignacio de la Llave"
 		}, nil)
 	}},
 	{name: "a CURP with an Ñ surname written X", code: "curp_name_mismatch", input: func(t *testing.T) Input {

@@ -313,16 +313,24 @@ func (c *context) maxGrace(rules []validityRule) int {
 	return g
 }
 
-// latestExpiry is the latest expiry a genuine document issued today could
-// carry under the issuer's rules (high confidence only, or all rules).
+// latestExpiry is the latest expiry a genuine document issued at the
+// latest today could carry under the issuer's rules (high confidence only,
+// or all rules): a rule that ended in the past counts from its last day.
 func (c *context) latestExpiry(rules []validityRule, highOnly bool) time.Time {
 	var latest time.Time
 	for _, r := range rules {
 		if highOnly && r.LowConf {
 			continue
 		}
+		last := c.now
+		if !r.to.IsZero() && r.to.Before(last) {
+			last = r.to
+		}
+		if !r.from.IsZero() && r.from.After(c.now) {
+			continue
+		}
 		for _, m := range r.Months {
-			e := addDays(c.now.AddDate(0, m, 0), r.GraceDays+toleranceDays)
+			e := addDays(last.AddDate(0, m, 0), r.GraceDays+toleranceDays)
 			if e.After(latest) {
 				latest = e
 			}
