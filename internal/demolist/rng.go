@@ -36,14 +36,8 @@ func (r *rng) intn(n int) int {
 	return int(hi)
 }
 
-// between returns a uniform integer in [lo, hi].
-func (r *rng) between(lo, hi int) int { return lo + r.intn(hi-lo+1) }
-
 // pct reports true with probability p/100.
 func (r *rng) pct(p int) bool { return r.intn(100) < p }
-
-// permille reports true with probability p/1000.
-func (r *rng) permille(p int) bool { return r.intn(1000) < p }
 
 // pick returns a uniform element of s.
 func pick[T any](r *rng, s []T) T { return s[r.intn(len(s))] }
