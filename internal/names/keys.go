@@ -140,6 +140,8 @@ var vowelSym = [8]byte{0, 'A', 'I', 'E', 'U', 'O', 'Y', 'W'}
 //     IAKOVLEV meet YURIY, YAKOVLEV); a final J after a vowel is a vowel
 //     (SERGEJ, JURIJ); OU before a vowel is W (OUALID);
 //   - a final H after a vowel is silent (ABDULLAH/ABDULLA);
+//   - AE, OE, UE between consonants are the plain vowel (MUELLER/MULLER);
+//     EE is I (SAEED/SAID, AMEER/AMIR);
 //   - doubled letters are single;
 //   - each vowel run becomes its class symbol.
 //
@@ -181,9 +183,20 @@ func ruleKey(t string) string {
 				continue
 			}
 			var cls byte
+			start := i
 			for i < n && (isVowelY(t[i]) || (t[i] == 'J' && i == n-1)) {
+				if t[i] == 'E' && i+1 < n && t[i+1] == 'E' {
+					cls |= 2 // EE is the English spelling of long I (SAEED, AMEER)
+					i += 2
+					continue
+				}
 				cls |= vowelClass(t[i])
 				i++
+			}
+			// German umlaut digraphs AE, OE, UE (the ICAO spelling of Ä, Ö,
+			// Ü) meet the plain vowel another State may print.
+			if i-start == 2 && t[i-1] == 'E' && (t[start] == 'A' || t[start] == 'O' || t[start] == 'U') && start > 0 && !isVowelY(t[start-1]) && i < n && !isVowelY(t[i]) {
+				cls = vowelClass(t[start])
 			}
 			if i == n-1 && t[i] == 'H' { // final H after a vowel is silent
 				i++
@@ -290,20 +303,26 @@ func vowelClass(c byte) byte {
 func PhoneticKey(tok string) string {
 	k := SpellKey(tok)
 	out := make([]byte, 0, len(k))
+	// Consonants merge only when adjacent in the spelling: M-H-M in
+	// MUHAMMAD stays two Ms after H is dropped.
+	vowelSince := true
 	emit := func(c byte) {
-		if len(out) == 0 || out[len(out)-1] != c {
+		if vowelSince || len(out) == 0 || out[len(out)-1] != c {
 			out = append(out, c)
 		}
+		vowelSince = false
 	}
 	for i := 0; i < len(k); i++ {
 		c := k[i]
 		switch c {
 		case 'A', 'E', 'I', 'O', 'U', 'W', 'Y':
 			if len(out) == 0 { // a leading vowel, also after a silent H
-				emit('*')
+				out = append(out, '*')
 			}
+			vowelSince = true
 			continue
 		case 'H':
+			vowelSince = true
 			continue
 		case 'P', 'V':
 			c = 'B'

@@ -13,6 +13,10 @@ type Token struct {
 	// MRZ: the simple folds Doc 9303 also accepts (Ü → U, Ä → A, Ö → O,
 	// Å → A). Empty for most tokens.
 	Alts []string
+	// Script is true when the token was romanised from a script that
+	// does not write short vowels (Arabic): it can meet Latin spellings
+	// only through the phonetic key.
+	Script bool
 	// Particle marks connecting words (AL, BIN, DE, VAN…): they carry little
 	// identity and may be present, absent or glued to the next component.
 	Particle bool
@@ -30,9 +34,10 @@ func Tokenize(s string) []Token {
 	lang := cyrillicLang(s)
 	var prim, alt strings.Builder
 	var toks []Token
+	script := false
 	flush := func() {
 		if prim.Len() > 0 {
-			t := Token{Text: prim.String()}
+			t := Token{Text: prim.String(), Script: script}
 			if a := alt.String(); a != t.Text && a != "" {
 				t.Alts = []string{a}
 			}
@@ -40,6 +45,7 @@ func Tokenize(s string) []Token {
 		}
 		prim.Reset()
 		alt.Reset()
+		script = false
 	}
 	rs := []rune(s)
 	var prevAr string
@@ -106,6 +112,18 @@ func Tokenize(s string) []Token {
 				}
 				continue
 			}
+			// Waw and yeh are consonants at the start of a word and after
+			// alif, and long vowels elsewhere (محمود MAHMUD, مجيد MAJID).
+			if r == 'و' || r == 'ي' || r == 'ی' {
+				if prim.Len() > 0 && i > 0 && rs[i-1] != 'ا' {
+					if r == 'و' {
+						out = "U"
+					} else {
+						out = "I"
+					}
+				}
+			}
+			script = true
 			if out != "" {
 				prevAr = out
 			}
@@ -196,14 +214,18 @@ var particles = map[string]bool{
 	"LOS": true, "LAS": true, "LO": true, "VAN": true, "VON": true, "DER": true, "DEN": true,
 	"TER": true, "TEN": true, "TE": true, "ZU": true, "ZUR": true, "Y": true, "MC": true,
 	"MAC": true, "ST": true,
+	// "Abd al-" standing alone (its name left in another field or cut by
+	// the MRZ) says only that a theophoric name follows.
+	"ABD": true, "ABDUL": true, "ABDEL": true, "ABDAL": true, "ABDOUL": true, "ABDOL": true,
 }
 
 // IsParticle reports whether a normalised token is a name particle.
 func IsParticle(tok string) bool { return particles[tok] }
 
 // gluedPrefixes are particles that are often written glued to the next
-// component (ALZAWAHIRI, ELHADI, BINLADEN, DELAROSA, VANDYKE, MCDONALD).
-var gluedPrefixes = []string{"ABOU", "ABU", "BINT", "BIN", "BEN", "IBN", "OULD", "DELA", "DEL", "DE", "DI", "DA", "DOS", "VAN", "VON", "MAC", "MC", "AL", "EL", "UL"}
+// component (ALZAWAHIRI, ELHADI, BINLADEN, DELAROSA, VANDYKE, MCDONALD),
+// and the ABD of a fused "Abd al-" compound (ABDBASIR meets BASIR).
+var gluedPrefixes = []string{"ABOU", "ABU", "ABD", "BINT", "BIN", "BEN", "IBN", "OULD", "DELA", "DEL", "DE", "DI", "DA", "DOS", "VAN", "VON", "MAC", "MC", "AL", "EL", "UL"}
 
 // StripParticle returns tok without a glued leading particle, and whether
 // there was one: ALZAWAHIRI → ZAWAHIRI, ARRASHID → RASHID (the article
@@ -249,13 +271,17 @@ func joinCompounds(toks []Token) []Token {
 				j++
 			}
 			if j < len(toks) && len(toks[j].Text) >= 3 && !particles[toks[j].Text] {
-				out = append(out, Token{Text: "ABD" + toks[j].Text})
+				joined := "ABD" + toks[j].Text
+				if rest, ok := abdCompound(joined); ok { // ABD ALLAH → ABDLAH, as ABDALLAH
+					joined = "ABD" + rest
+				}
+				out = append(out, Token{Text: joined, Script: t.Script || toks[j].Script})
 				i = j
 				continue
 			}
 		}
 		if rest, ok := abdCompound(t.Text); ok {
-			t = Token{Text: "ABD" + rest}
+			t = Token{Text: "ABD" + rest, Script: t.Script}
 		}
 		if particles[t.Text] && !(t.Text == "Y" && i == 0) {
 			t.Particle = true
