@@ -20,7 +20,6 @@ package e2e
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -36,6 +35,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"golang.org/x/mod/sumdb/note"
@@ -413,13 +413,6 @@ func (b *browser) typeMRZ(text string) {
 		chromedp.SendKeys(chromedp.CSS("#mrz"), text))
 }
 
-// pasteMRZ sets the field at once and sends Enter, as a paste would.
-func (b *browser) pasteMRZ(mrz string) {
-	b.t.Helper()
-	js, _ := json.Marshal(mrz)
-	eval[bool](b, fmt.Sprintf(`(() => { const f = document.getElementById('mrz'); f.value = %s; f.dispatchEvent(new Event('input')); f.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', ctrlKey: true, bubbles: true})); return true; })()`, js))
-}
-
 // ---- network recording ----------------------------------------------------
 
 // recorder collects the requests Chromium reports for the page (and its
@@ -517,4 +510,28 @@ func focus(sel string) chromedp.Action[chromedp.Void] { return chromedp.Focus(ch
 
 func sendKeys(sel, keys string) chromedp.Action[chromedp.Void] {
 	return chromedp.SendKeys(chromedp.CSS(sel), keys)
+}
+
+func chromedpReload() chromedp.Action[chromedp.Void] { return chromedp.Reload() }
+
+func clickSel(sel string) chromedp.Action[chromedp.Void] { return chromedp.Click(chromedp.CSS(sel)) }
+
+func setValue(sel, v string) chromedp.Action[chromedp.Void] {
+	return chromedp.SetValue(chromedp.CSS(sel), v)
+}
+
+func setUpload(sel, file string) chromedp.Action[chromedp.Void] {
+	return chromedp.SetUploadFiles(chromedp.CSS(sel), []string{file})
+}
+
+// dropFile drags a file from outside the browser onto the page, as an
+// officer drags a list from a USB stick.
+func dropFile(b *browser, file string) {
+	b.t.Helper()
+	data := &input.DragData{Items: []*input.DragDataItem{}, Files: []string{file}, DragOperationsMask: 1}
+	for _, typ := range []input.DispatchDragEventType{input.DispatchDragEventTypeDragEnter, input.DispatchDragEventTypeDragOver, input.DispatchDragEventTypeDrop} {
+		if _, err := chromedp.Call(b.ctx, input.DispatchDragEvent, input.DispatchDragEventParams{Type: typ, X: 400, Y: 300, Data: data}); err != nil {
+			b.t.Fatalf("drag event %s: %v", typ, err)
+		}
+	}
 }

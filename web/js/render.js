@@ -37,7 +37,7 @@ function dl(target, rows) {
 }
 
 const SEV_RANK = { refer: 0, error: 0, review: 1, warning: 1, info: 2 };
-const REC_GLYPH = { clear: '✔', review: '▲', refer: '⛔' };
+const REC_GLYPH = { clear: '✔', review: '▲', refer: '✖' };
 
 export function sevLabel(sev) { return t(`sev.${sev}`); }
 
@@ -222,10 +222,25 @@ function renderSignals(signals) {
     sev.textContent = sevLabel(s.severity);
     sev.classList.add(`sev-${s.severity}`);
     li.querySelector('.signal-msg').textContent = ' ' + (currentLang() === 'es' && s.message_es ? s.message_es : s.message);
-    const meta = [s.source, typeof s.evidence === 'string' ? s.evidence : (s.evidence ? flat(s.evidence) : '')].filter(Boolean).join(' · ');
+    const meta = [s.source, evidenceText(s.evidence)].filter(Boolean).join(' · ');
     li.querySelector('.signal-meta').textContent = meta ? ` (${meta})` : '';
     ul.append(li);
   }
+}
+
+// evidenceText shows a signal's evidence in the page's language: a key
+// with an _es twin shows the twin in Spanish; the twins are not repeated.
+function evidenceText(ev) {
+  if (!ev) return '';
+  if (typeof ev !== 'object') return String(ev);
+  const es = currentLang() === 'es';
+  const parts = [];
+  for (const [k, v] of Object.entries(ev)) {
+    if (k.endsWith('_es') || v === '' || v === null || v === undefined) continue;
+    const val = es && ev[`${k}_es`] ? ev[`${k}_es`] : v;
+    parts.push(`${k}: ${typeof val === 'object' ? JSON.stringify(val) : val}`);
+  }
+  return parts.join('; ');
 }
 
 // ---- the parsed document --------------------------------------------------
@@ -237,6 +252,8 @@ function renderDocument(rep) {
   const sec = $('document');
   if (!rep.lines && !rep.person) { sec.hidden = true; return; }
   sec.hidden = false;
+  // A typed person has no zone, check digits or findings to show.
+  for (const e of sec.querySelectorAll('.zone, h3, #doc-checks, #doc-findings')) e.hidden = !!rep.person;
   if (rep.person) {
     $('doc-line').textContent = t('doc.person');
     $('zone').replaceChildren();
