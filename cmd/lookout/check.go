@@ -198,9 +198,19 @@ func verdictWords(doc *mrz.Document) string {
 // writeZone prints the lines as read, each followed by a marker line when
 // findings point at its characters: ^ under errors, ~ under warnings.
 func writeZone(b *strings.Builder, doc *mrz.Document) {
+	// Finding positions refer to the lines as the parser laid them out;
+	// when a line was split, padded, cut or realigned, show those.
 	lines := doc.Lines
 	if len(doc.Repaired) != len(doc.Lines) {
-		lines = doc.Repaired // the zone was split from one joined line
+		lines = doc.Repaired
+	} else {
+		for i := range lines {
+			if len([]rune(lines[i])) != len([]rune(doc.Repaired[i])) {
+				lines = doc.Repaired
+				b.WriteString("  (positions as laid out by Lookout: a line was padded, cut or realigned)\n")
+				break
+			}
+		}
 	}
 	for i, l := range lines {
 		fmt.Fprintf(b, "  %d  %s\n", i+1, l)

@@ -141,14 +141,11 @@ func dateOf(t time.Time) time.Time {
 func (p *parser) documentCode() {
 	code := p.seg(0, 0, 2)
 	first := code[0]
-	params := Params{"value": code, "format": string(p.format)}
 	invalid := func(expected string) {
-		params["expected"] = expected
-		p.add(CodeDocumentCodeInvalid, "document_type", 1, 0, 2, params)
+		p.add(CodeDocumentCodeInvalid, "document_type", 1, 0, 2, Params{"value": code, "format": string(p.format), "expected": expected})
 	}
 	unusual := func(reason string) {
-		params["reason"] = reason
-		p.add(CodeDocumentCodeUnusual, "document_type", 1, 0, 2, params)
+		p.add(CodeDocumentCodeUnusual, "document_type", 1, 0, 2, Params{"value": code, "format": string(p.format), "reason": reason})
 	}
 	if first == '<' {
 		invalid("the first character must be a letter")
@@ -192,13 +189,16 @@ func (p *parser) country(field string, s segment) {
 		}
 	}
 	c, ok := countries.Lookup(code)
-	params := Params{"field": fieldWords(field), "value": raw}
 	// Only Germany's D may leave fillers in a country field.
 	if !ok || (len(code) < 3 && code != "D") || strings.Contains(code, "<") {
-		p.add(CodeCountryUnknown, field, s.line+1, s.start, s.end, params)
+		p.add(CodeCountryUnknown, field, s.line+1, s.start, s.end, Params{"field": fieldWords(field), "value": raw})
 		return
 	}
-	params["name"] = c.NameEN
+	if c.Kind == countries.KindISO || c.Kind == countries.KindICAO || c.Kind == countries.KindOrganization && c.Accepted ||
+		c.Kind == countries.KindStatelessRefugee && field != "issuing_state" {
+		return // nothing to report
+	}
+	params := Params{"field": fieldWords(field), "value": raw, "name": c.NameEN}
 	switch {
 	case !c.Accepted:
 		p.add(CodeCountryNotAccepted, field, s.line+1, s.start, s.end, params)
@@ -217,14 +217,13 @@ func (p *parser) country(field string, s segment) {
 // identifiers separated by single fillers, trailing fillers.
 func (p *parser) name(line, start, end int) (surname, given string) {
 	s := p.seg(line, start, end)
-	field := Params{"field": "name"}
 	trimmed := strings.TrimRight(s, "<")
 	if trimmed == "" {
-		p.add(CodeNameEmpty, "name", line+1, start, end, field)
+		p.add(CodeNameEmpty, "name", line+1, start, end, Params{"field": "name"})
 		return "", ""
 	}
 	if s[len(s)-1] != '<' {
-		p.add(CodeNameTruncated, "name", line+1, end-1, end, field)
+		p.add(CodeNameTruncated, "name", line+1, end-1, end, Params{"field": "name"})
 	}
 	i := strings.Index(trimmed, "<<")
 	if i < 0 {
@@ -294,14 +293,14 @@ func (p *parser) sex(s segment) {
 // full calendar date.
 func (p *parser) date(field string, s segment, expiry bool) time.Time {
 	v := p.seg(s.line, s.start, s.end)
-	params := Params{"field": fieldWords(field), "value": v}
+	params := func() Params { return Params{"field": fieldWords(field), "value": v} }
 	for k := s.start; k < s.end; k++ {
 		if p.violation(s.line, k) {
 			return time.Time{} // reported per character
 		}
 	}
 	if strings.Contains(v, "<") {
-		p.add(CodeDatePartial, field, s.line+1, s.start, s.end, params)
+		p.add(CodeDatePartial, field, s.line+1, s.start, s.end, params())
 		return time.Time{}
 	}
 	yy := int(v[0]-'0')*10 + int(v[1]-'0')
@@ -323,7 +322,7 @@ func (p *parser) date(field string, s segment, expiry bool) time.Time {
 		}
 	}
 	if mm < 1 || mm > 12 || dd < 1 || dd > daysIn(year, mm) {
-		p.add(CodeDateInvalid, field, s.line+1, s.start, s.end, params)
+		p.add(CodeDateInvalid, field, s.line+1, s.start, s.end, params())
 		return time.Time{}
 	}
 	return time.Date(year, time.Month(mm), dd, 0, 0, 0, 0, time.UTC)

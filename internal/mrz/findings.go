@@ -21,6 +21,7 @@ const (
 	CodeLineCount              = "line_count"
 	CodeLinesJoined            = "lines_joined"
 	CodeLineLength             = "line_length"
+	CodeLineRealigned          = "line_realigned"
 	CodeLowercase              = "lowercase"
 	CodeInvalidCharacter       = "invalid_character"
 	CodeCharacterNotAllowed    = "character_not_allowed"
@@ -55,6 +56,7 @@ var codeTable = []CodeInfo{
 	{CodeLineCount, SevError, "the zone has {count} lines; read as {format}, which has {expected}"},
 	{CodeLinesJoined, SevWarning, "the zone was read as one line of {length} characters and split into {count} lines of {expected}"},
 	{CodeLineLength, SevError, "line {line} has {length} characters; a {format} line has {expected}"},
+	{CodeLineRealigned, SevWarning, "line {line} has {length} characters; a {format} line has {expected}. Only with the {action} filler at position {pos} taken into account does every check digit pass, so the line was read that way"},
 	{CodeLowercase, SevWarning, "line {line} has lower-case letters; they were read as capitals"},
 	{CodeInvalidCharacter, SevError, "line {line}, position {pos}: {char} is not an MRZ character (only A–Z, 0–9 and < are)"},
 	{CodeCharacterNotAllowed, SevError, "line {line}, position {pos}: {char} is not allowed in the {field} ({allowed})"},

@@ -45,7 +45,12 @@ var findingCases = []findingCase{
 	{"three lines of 44 are the wrong count", func(t testing.TB) string { return build(t, TD3, nil) + "\n" + strings.Repeat("<", 44) }, CodeLineCount, false, 0, 0, 0},
 	{"a single short line is the wrong count", func(t testing.TB) string { return "P<MEXGARCIA" }, CodeLineCount, false, 0, 0, 0},
 	{"a zone sent as one line of 88 is split with a warning", func(t testing.TB) string { return strings.ReplaceAll(build(t, TD3, nil), "\n", "") }, CodeLinesJoined, true, 0, 0, 0},
-	{"a line missing a filler has the wrong length", func(t testing.TB) string { z := build(t, TD3, nil); return z[:len(z)-2] + z[len(z)-1:] }, CodeLineLength, false, 2, 0, 43},
+	{"a name line missing a filler has the wrong length: no check digit can place it", func(t testing.TB) string { z := build(t, TD3, nil); return z[:10] + z[11:] }, CodeLineLength, false, 1, 0, 43},
+	{"a data line two characters short has the wrong length", func(t testing.TB) string { z := build(t, TD3, nil); return z[:len(z)-3] + z[len(z)-1:] }, CodeLineLength, false, 2, 0, 42},
+	{"a data line missing one filler is realigned when only one place makes every check digit pass", func(t testing.TB) string {
+		z := build(t, TD3, nil)
+		return z[:len(z)-2] + z[len(z)-1:]
+	}, CodeLineRealigned, true, 2, 28, 29},
 	{"lower case is read as capitals with a warning", func(t testing.TB) string { return strings.ToLower(build(t, TD3, nil)) }, CodeLowercase, true, 1, 0, 30},
 	{"a character outside the MRZ set is an error at its position", func(t testing.TB) string { return put(build(t, TD3, nil), 1, 30, "#") }, CodeInvalidCharacter, false, 2, 30, 31},
 	{"a digit in the name is not allowed", func(t testing.TB) string { return put(build(t, TD3, nil), 0, 6, "4") }, CodeCharacterNotAllowed, false, 1, 6, 7},

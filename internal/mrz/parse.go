@@ -178,7 +178,11 @@ func (p *parser) unjoin(runes [][]rune) [][]rune {
 func (p *parser) detect(runes [][]rune) {
 	n := len(runes)
 	defer func() {
-		if want := map[bool]int{true: 3, false: 2}[p.format == TD1]; n != want {
+		want := 2
+		if p.format == TD1 {
+			want = 3
+		}
+		if n != want {
 			p.add(CodeLineCount, "", 0, 0, 0, Params{"count": itoa(n), "format": string(p.format), "expected": itoa(want)})
 		}
 	}()
@@ -240,64 +244,161 @@ func (p *parser) load(runes [][]rune) {
 	if p.format == TD1 {
 		want = 3
 	}
-	p.orig = map[[2]int]rune{}
-	p.lines = make([][]byte, want)
-	for i := range want {
-		line := make([]byte, p.width)
-		for k := range line {
-			line[k] = '<'
-		}
-		p.lines[i] = line
-		if i >= len(runes) {
-			continue // reported as line_count
-		}
-		r := runes[i]
-		if len(r) != p.width {
-			p.add(CodeLineLength, "", i+1, 0, len(r), Params{"line": itoa(i + 1), "length": itoa(len(r)), "format": string(p.format), "expected": itoa(p.width)})
-		}
-		lower := [2]int{-1, -1}
-		badStart := -1
-		flushBad := func(end int) {
-			if badStart < 0 {
-				return
-			}
-			var chars []string
-			for _, c := range r[badStart:end] {
-				chars = append(chars, quoteRune(c))
-			}
-			p.add(CodeInvalidCharacter, "", i+1, badStart, end, Params{"line": itoa(i + 1), "pos": posText(badStart, end), "char": strings.Join(chars, " ")})
-			badStart = -1
-		}
+	p.orig = map[[2]int]rune{} // small: only non-MRZ characters go here
+	folded := make([][]rune, want)
+	for i := range min(want, len(runes)) {
+		r := append([]rune(nil), runes[i]...)
+		first, last := -1, -1
 		for k, c := range r {
 			if c >= 'a' && c <= 'z' {
-				if lower[0] < 0 {
-					lower[0] = k
+				if first < 0 {
+					first = k
 				}
-				lower[1] = k + 1
-				c -= 'a' - 'A'
-			}
-			var b byte
-			if c < utf8.RuneSelf && (c == '<' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
-				b = byte(c)
-				flushBad(k)
-			} else {
-				b = invalidByte
-				if badStart < 0 {
-					badStart = k
-				}
-			}
-			if k < p.width {
-				line[k] = b
-				if b == invalidByte {
-					p.orig[[2]int{i, k}] = c
-				}
+				last = k + 1
+				r[k] = c - ('a' - 'A')
 			}
 		}
-		flushBad(len(r))
-		if lower[0] >= 0 {
-			p.add(CodeLowercase, "", i+1, lower[0], lower[1], Params{"line": itoa(i + 1)})
+		if first >= 0 {
+			p.add(CodeLowercase, "", i+1, first, last, Params{"line": itoa(i + 1)})
+		}
+		folded[i] = r
+	}
+	for i := range min(want, len(runes)) {
+		r := folded[i]
+		if len(r) == p.width {
+			continue
+		}
+		if fixed, pos, ok := p.realign(folded, i); ok {
+			action := "missing"
+			if len(r) > p.width {
+				action = "extra"
+			}
+			p.add(CodeLineRealigned, "", i+1, pos, pos+1, Params{"line": itoa(i + 1), "length": itoa(len(r)), "format": string(p.format), "expected": itoa(p.width), "action": action, "pos": itoa(pos + 1)})
+			folded[i] = fixed
+			continue
+		}
+		p.add(CodeLineLength, "", i+1, 0, len(r), Params{"line": itoa(i + 1), "length": itoa(len(r)), "format": string(p.format), "expected": itoa(p.width)})
+	}
+	p.lines = make([][]byte, want)
+	for i := range want {
+		p.lines[i] = p.toBytes(i, folded[i], true)
+	}
+}
+
+// toBytes makes a working line of exactly the format's width from read
+// characters: short lines are padded with fillers, long ones cut, and
+// characters that are not MRZ characters become invalidByte. With report
+// set it records those characters and reports them, by run.
+func (p *parser) toBytes(i int, r []rune, report bool) []byte {
+	line := make([]byte, p.width)
+	for k := range line {
+		line[k] = '<'
+	}
+	badStart := -1
+	flushBad := func(end int) {
+		if badStart < 0 || !report {
+			badStart = -1
+			return
+		}
+		var chars []string
+		for _, c := range r[badStart:end] {
+			chars = append(chars, quoteRune(c))
+		}
+		p.add(CodeInvalidCharacter, "", i+1, badStart, end, Params{"line": itoa(i + 1), "pos": posText(badStart, end), "char": strings.Join(chars, " ")})
+		badStart = -1
+	}
+	for k, c := range r {
+		b := byte(invalidByte)
+		if c < utf8.RuneSelf && (c == '<' || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+			b = byte(c)
+			flushBad(k)
+		} else if badStart < 0 {
+			badStart = k
+		}
+		if k < p.width {
+			line[k] = b
+			if b == invalidByte && report {
+				p.orig[[2]int{i, k}] = c
+			}
 		}
 	}
+	flushBad(len(r))
+	return line
+}
+
+// realign handles readers that drop or add one filler: when line i is one
+// character short or long, it tries every way of inserting one '<' next to
+// another filler (or at the end) or removing one '<'. A way is accepted only when it is the only one under which every
+// check digit of the zone passes, and some check digit covers the
+// characters the change moved; it returns the realigned line and the
+// 0-based position of the change.
+func (p *parser) realign(folded [][]rune, i int) ([]rune, int, bool) {
+	r := folded[i]
+	var cands [][]rune
+	var at []int
+	seen := map[string]bool{}
+	addCand := func(c []rune, k int) {
+		if s := string(c); !seen[s] {
+			seen[s] = true
+			cands, at = append(cands, c), append(at, k)
+		}
+	}
+	switch len(r) - p.width {
+	case 1:
+		for k, c := range r {
+			if c == '<' {
+				addCand(append(append([]rune(nil), r[:k]...), r[k+1:]...), k)
+			}
+		}
+	case -1:
+		// Readers lose count in runs of fillers; a lone filler between two
+		// other characters is rarely the one dropped, and allowing it
+		// would make most realignments ambiguous.
+		for k := 0; k <= len(r); k++ {
+			if (k > 0 && r[k-1] == '<') || (k < len(r) && r[k] == '<') || k == len(r) {
+				addCand(append(append(append([]rune(nil), r[:k]...), '<'), r[k:]...), k)
+			}
+		}
+	default:
+		return nil, 0, false
+	}
+	var found []rune
+	foundAt, n := 0, 0
+	for j, c := range cands {
+		q := &parser{format: p.format, width: p.width, doc: &Document{}, orig: map[[2]int]rune{}}
+		q.lines = make([][]byte, len(folded))
+		for l := range folded {
+			if l == i {
+				q.lines[l] = q.toBytes(l, c, false)
+			} else {
+				q.lines[l] = q.toBytes(l, folded[l], false)
+			}
+		}
+		q.layout()
+		pass, tested := len(q.checks) > 0, false
+		for _, ch := range q.checks {
+			if st, _, _ := q.evaluate(ch); st == "refuted" {
+				pass = false
+				break
+			}
+			if ch.line == i && ch.pos >= at[j] {
+				tested = true
+			}
+			for _, s := range ch.data {
+				if s.line == i && s.end > at[j] {
+					tested = true
+				}
+			}
+		}
+		if pass && tested {
+			found, foundAt = c, at[j]
+			n++
+		}
+	}
+	if n != 1 {
+		return nil, 0, false
+	}
+	return found, foundAt, true
 }
 
 // quoteRune shows a character in a message: printable ones quoted, others
@@ -348,12 +449,16 @@ func (p *parser) addCheck(name string, line, pos int, data ...segment) *check {
 // layout declares the fields and check digits of the detected format,
 // following Doc 9303 Parts 4–7 and the French ID card layout.
 func (p *parser) layout() {
-	p.cls = make([][]class, len(p.lines))
-	p.field = make([][]string, len(p.lines))
-	for i := range p.lines {
-		p.cls[i] = make([]class, p.width)
-		p.field[i] = make([]string, p.width)
+	// One backing array each: the per-position tables are read often and
+	// allocated once per parse.
+	n := len(p.lines)
+	cls, field := make([]class, n*p.width), make([]string, n*p.width)
+	p.cls, p.field = make([][]class, n), make([][]string, n)
+	for i := range n {
+		p.cls[i] = cls[i*p.width : (i+1)*p.width : (i+1)*p.width]
+		p.field[i] = field[i*p.width : (i+1)*p.width : (i+1)*p.width]
 	}
+	p.checks = make([]*check, 0, 5)
 	switch p.format {
 	case TD1:
 		p.def("document_type", 0, 0, 2, clsAlpha)
@@ -491,6 +596,7 @@ func (p *parser) printable(i, k int) string {
 
 // finishChecks records every check's evidence and reports the failures.
 func (p *parser) finishChecks() {
+	p.doc.Checks = make([]CheckResult, 0, len(p.checks))
 	for _, c := range p.checks {
 		state, expected, variant := p.evaluate(c)
 		printed := p.printable(c.line, c.pos)

@@ -80,7 +80,11 @@ func (p *parser) repair() {
 	for _, c := range p.checks {
 		var spots []spot
 		combos := 1
-		for _, s := range append(append([]segment(nil), c.data...), segment{c.line, c.pos, c.pos + 1}) {
+		for j := 0; j <= len(c.data); j++ {
+			s := segment{c.line, c.pos, c.pos + 1} // the digit itself, last
+			if j < len(c.data) {
+				s = c.data[j]
+			}
 			for k := s.start; k < s.end; k++ {
 				key := [2]int{s.line, k}
 				if handled[key] || !p.violation(s.line, k) {
