@@ -47,13 +47,13 @@ const (
 type Payload struct {
 	Schema int `msg:"schema"`
 	// NameIndex is the prebuilt match index over Entries (internal/watchlist).
-	NameIndex []byte `msg:"name_index,limit=67108864"`
+	NameIndex []byte `msg:"name_index,limit=67108864,omitempty"`
 	// DocIndex is the compact lost/stolen/revoked document structure
 	// (internal/watchlist), built from DocLookouts at bundle-build time.
-	DocIndex []byte `msg:"doc_index,limit=67108864"`
+	DocIndex []byte `msg:"doc_index,limit=67108864,omitempty"`
 	// Facts are the issuer facts the heuristics use; nil means "use the
 	// built-in defaults".
-	Facts   *IssuerFacts `msg:"facts"`
+	Facts   *IssuerFacts `msg:"facts,omitempty"`
 	Entries []Entry      `msg:"entries,limit=200000"`
 }
 
@@ -62,23 +62,23 @@ type Entry struct {
 	ID            string     `msg:"id"` // "source:source-id", e.g. "ofac-sdn:12345"
 	Category      string     `msg:"cat"`
 	Names         []Name     `msg:"names,limit=64"` // Names[0] is the primary name
-	DOBs          []DateSpec `msg:"dobs,limit=32"`
-	POBs          []string   `msg:"pobs,limit=32"`
-	Nationalities []string   `msg:"nat,limit=32"` // ICAO/ISO alpha-3 codes where resolvable
-	Documents     []DocRef   `msg:"docs,limit=64"`
-	Sex           string     `msg:"sex"` // "M", "F" or ""
-	Remarks       string     `msg:"remarks"`
-	Action        string     `msg:"action"` // recommended action for the officer
-	Program       string     `msg:"program"`
-	Type          string     `msg:"type"` // "individual" (default when empty), "entity", "vessel", "aircraft"
+	DOBs          []DateSpec `msg:"dobs,limit=32,omitempty"`
+	POBs          []string   `msg:"pobs,limit=32,omitempty"`
+	Nationalities []string   `msg:"nat,limit=32,omitempty"` // ICAO/ISO alpha-3 codes where resolvable
+	Documents     []DocRef   `msg:"docs,limit=64,omitempty"`
+	Sex           string     `msg:"sex,omitempty"` // "M", "F" or ""
+	Remarks       string     `msg:"remarks,omitempty"`
+	Action        string     `msg:"action,omitempty"` // recommended action for the officer
+	Program       string     `msg:"program,omitempty"`
+	Type          string     `msg:"type,omitempty"` // "individual" (default when empty), "entity", "vessel", "aircraft"
 }
 
 // Name is one name of an entry. Full is always set; Surname and Given are
 // set when the source distinguishes them.
 type Name struct {
 	Full    string `msg:"full"`
-	Surname string `msg:"sur"`
-	Given   string `msg:"given"`
+	Surname string `msg:"sur,omitempty"`
+	Given   string `msg:"given,omitempty"`
 	Kind    string `msg:"kind"`
 }
 
@@ -87,16 +87,16 @@ type Name struct {
 // forms). Circa marks an approximate date.
 type DateSpec struct {
 	Date  string `msg:"date"`
-	To    string `msg:"to"`
-	Circa bool   `msg:"circa"`
+	To    string `msg:"to,omitempty"`
+	Circa bool   `msg:"circa,omitempty"`
 }
 
 // DocRef is an identity document a listed person is known to hold.
 type DocRef struct {
-	Type   string `msg:"type"` // "passport", "national-id", "other"
+	Type   string `msg:"type,omitempty"` // "passport", "national-id", "other"
 	Number string `msg:"num"`
-	State  string `msg:"state"` // issuing state, alpha-3 where resolvable
-	Note   string `msg:"note"`
+	State  string `msg:"state,omitempty"` // issuing state, alpha-3 where resolvable
+	Note   string `msg:"note,omitempty"`
 }
 
 // DocLookout is one lost, stolen or revoked document, or a range of them

@@ -15,16 +15,37 @@ const (
 // MarshalMsg implements msgp.Marshaler
 func (z DateSpec) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// map header, size 3
-	// string "date"
-	o = append(o, 0x83, 0xa4, 0x64, 0x61, 0x74, 0x65)
-	o = msgp.AppendString(o, z.Date)
-	// string "to"
-	o = append(o, 0xa2, 0x74, 0x6f)
-	o = msgp.AppendString(o, z.To)
-	// string "circa"
-	o = append(o, 0xa5, 0x63, 0x69, 0x72, 0x63, 0x61)
-	o = msgp.AppendBool(o, z.Circa)
+	// check for omitted fields
+	zb0001Len := uint32(3)
+	var zb0001Mask uint8 /* 3 bits */
+	_ = zb0001Mask
+	if z.To == "" {
+		zb0001Len--
+		zb0001Mask |= 0x2
+	}
+	if z.Circa == false {
+		zb0001Len--
+		zb0001Mask |= 0x4
+	}
+	// variable map header, size zb0001Len
+	o = append(o, 0x80|uint8(zb0001Len))
+
+	// skip if no fields are to be emitted
+	if zb0001Len != 0 {
+		// string "date"
+		o = append(o, 0xa4, 0x64, 0x61, 0x74, 0x65)
+		o = msgp.AppendString(o, z.Date)
+		if (zb0001Mask & 0x2) == 0 { // if not omitted
+			// string "to"
+			o = append(o, 0xa2, 0x74, 0x6f)
+			o = msgp.AppendString(o, z.To)
+		}
+		if (zb0001Mask & 0x4) == 0 { // if not omitted
+			// string "circa"
+			o = append(o, 0xa5, 0x63, 0x69, 0x72, 0x63, 0x61)
+			o = msgp.AppendBool(o, z.Circa)
+		}
+	}
 	return
 }
 
@@ -89,19 +110,46 @@ func (z DateSpec) Msgsize() (s int) {
 // MarshalMsg implements msgp.Marshaler
 func (z *DocRef) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// map header, size 4
-	// string "type"
-	o = append(o, 0x84, 0xa4, 0x74, 0x79, 0x70, 0x65)
-	o = msgp.AppendString(o, z.Type)
-	// string "num"
-	o = append(o, 0xa3, 0x6e, 0x75, 0x6d)
-	o = msgp.AppendString(o, z.Number)
-	// string "state"
-	o = append(o, 0xa5, 0x73, 0x74, 0x61, 0x74, 0x65)
-	o = msgp.AppendString(o, z.State)
-	// string "note"
-	o = append(o, 0xa4, 0x6e, 0x6f, 0x74, 0x65)
-	o = msgp.AppendString(o, z.Note)
+	// check for omitted fields
+	zb0001Len := uint32(4)
+	var zb0001Mask uint8 /* 4 bits */
+	_ = zb0001Mask
+	if z.Type == "" {
+		zb0001Len--
+		zb0001Mask |= 0x1
+	}
+	if z.State == "" {
+		zb0001Len--
+		zb0001Mask |= 0x4
+	}
+	if z.Note == "" {
+		zb0001Len--
+		zb0001Mask |= 0x8
+	}
+	// variable map header, size zb0001Len
+	o = append(o, 0x80|uint8(zb0001Len))
+
+	// skip if no fields are to be emitted
+	if zb0001Len != 0 {
+		if (zb0001Mask & 0x1) == 0 { // if not omitted
+			// string "type"
+			o = append(o, 0xa4, 0x74, 0x79, 0x70, 0x65)
+			o = msgp.AppendString(o, z.Type)
+		}
+		// string "num"
+		o = append(o, 0xa3, 0x6e, 0x75, 0x6d)
+		o = msgp.AppendString(o, z.Number)
+		if (zb0001Mask & 0x4) == 0 { // if not omitted
+			// string "state"
+			o = append(o, 0xa5, 0x73, 0x74, 0x61, 0x74, 0x65)
+			o = msgp.AppendString(o, z.State)
+		}
+		if (zb0001Mask & 0x8) == 0 { // if not omitted
+			// string "note"
+			o = append(o, 0xa4, 0x6e, 0x6f, 0x74, 0x65)
+			o = msgp.AppendString(o, z.Note)
+		}
+	}
 	return
 }
 
@@ -172,75 +220,159 @@ func (z *DocRef) Msgsize() (s int) {
 // MarshalMsg implements msgp.Marshaler
 func (z *Entry) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// map header, size 12
-	// string "id"
-	o = append(o, 0x8c, 0xa2, 0x69, 0x64)
-	o = msgp.AppendString(o, z.ID)
-	// string "cat"
-	o = append(o, 0xa3, 0x63, 0x61, 0x74)
-	o = msgp.AppendString(o, z.Category)
-	// string "names"
-	o = append(o, 0xa5, 0x6e, 0x61, 0x6d, 0x65, 0x73)
-	o = msgp.AppendArrayHeader(o, uint32(len(z.Names)))
-	for za0001 := range z.Names {
-		o, err = z.Names[za0001].MarshalMsg(o)
-		if err != nil {
-			err = msgp.WrapError(err, "Names", za0001)
-			return
+	// check for omitted fields
+	zb0001Len := uint32(12)
+	var zb0001Mask uint16 /* 12 bits */
+	_ = zb0001Mask
+	if z.DOBs == nil {
+		zb0001Len--
+		zb0001Mask |= 0x8
+	}
+	if z.POBs == nil {
+		zb0001Len--
+		zb0001Mask |= 0x10
+	}
+	if z.Nationalities == nil {
+		zb0001Len--
+		zb0001Mask |= 0x20
+	}
+	if z.Documents == nil {
+		zb0001Len--
+		zb0001Mask |= 0x40
+	}
+	if z.Sex == "" {
+		zb0001Len--
+		zb0001Mask |= 0x80
+	}
+	if z.Remarks == "" {
+		zb0001Len--
+		zb0001Mask |= 0x100
+	}
+	if z.Action == "" {
+		zb0001Len--
+		zb0001Mask |= 0x200
+	}
+	if z.Program == "" {
+		zb0001Len--
+		zb0001Mask |= 0x400
+	}
+	if z.Type == "" {
+		zb0001Len--
+		zb0001Mask |= 0x800
+	}
+	// variable map header, size zb0001Len
+	o = append(o, 0x80|uint8(zb0001Len))
+
+	// skip if no fields are to be emitted
+	if zb0001Len != 0 {
+		// string "id"
+		o = append(o, 0xa2, 0x69, 0x64)
+		o = msgp.AppendString(o, z.ID)
+		// string "cat"
+		o = append(o, 0xa3, 0x63, 0x61, 0x74)
+		o = msgp.AppendString(o, z.Category)
+		// string "names"
+		o = append(o, 0xa5, 0x6e, 0x61, 0x6d, 0x65, 0x73)
+		o = msgp.AppendArrayHeader(o, uint32(len(z.Names)))
+		for za0001 := range z.Names {
+			o, err = z.Names[za0001].MarshalMsg(o)
+			if err != nil {
+				err = msgp.WrapError(err, "Names", za0001)
+				return
+			}
+		}
+		if (zb0001Mask & 0x8) == 0 { // if not omitted
+			// string "dobs"
+			o = append(o, 0xa4, 0x64, 0x6f, 0x62, 0x73)
+			o = msgp.AppendArrayHeader(o, uint32(len(z.DOBs)))
+			for za0002 := range z.DOBs {
+				// check for omitted fields
+				zb0002Len := uint32(3)
+				var zb0002Mask uint8 /* 3 bits */
+				_ = zb0002Mask
+				if z.DOBs[za0002].To == "" {
+					zb0002Len--
+					zb0002Mask |= 0x2
+				}
+				if z.DOBs[za0002].Circa == false {
+					zb0002Len--
+					zb0002Mask |= 0x4
+				}
+				// variable map header, size zb0002Len
+				o = append(o, 0x80|uint8(zb0002Len))
+
+				// skip if no fields are to be emitted
+				if zb0002Len != 0 {
+					// string "date"
+					o = append(o, 0xa4, 0x64, 0x61, 0x74, 0x65)
+					o = msgp.AppendString(o, z.DOBs[za0002].Date)
+					if (zb0002Mask & 0x2) == 0 { // if not omitted
+						// string "to"
+						o = append(o, 0xa2, 0x74, 0x6f)
+						o = msgp.AppendString(o, z.DOBs[za0002].To)
+					}
+					if (zb0002Mask & 0x4) == 0 { // if not omitted
+						// string "circa"
+						o = append(o, 0xa5, 0x63, 0x69, 0x72, 0x63, 0x61)
+						o = msgp.AppendBool(o, z.DOBs[za0002].Circa)
+					}
+				}
+			}
+		}
+		if (zb0001Mask & 0x10) == 0 { // if not omitted
+			// string "pobs"
+			o = append(o, 0xa4, 0x70, 0x6f, 0x62, 0x73)
+			o = msgp.AppendArrayHeader(o, uint32(len(z.POBs)))
+			for za0003 := range z.POBs {
+				o = msgp.AppendString(o, z.POBs[za0003])
+			}
+		}
+		if (zb0001Mask & 0x20) == 0 { // if not omitted
+			// string "nat"
+			o = append(o, 0xa3, 0x6e, 0x61, 0x74)
+			o = msgp.AppendArrayHeader(o, uint32(len(z.Nationalities)))
+			for za0004 := range z.Nationalities {
+				o = msgp.AppendString(o, z.Nationalities[za0004])
+			}
+		}
+		if (zb0001Mask & 0x40) == 0 { // if not omitted
+			// string "docs"
+			o = append(o, 0xa4, 0x64, 0x6f, 0x63, 0x73)
+			o = msgp.AppendArrayHeader(o, uint32(len(z.Documents)))
+			for za0005 := range z.Documents {
+				o, err = z.Documents[za0005].MarshalMsg(o)
+				if err != nil {
+					err = msgp.WrapError(err, "Documents", za0005)
+					return
+				}
+			}
+		}
+		if (zb0001Mask & 0x80) == 0 { // if not omitted
+			// string "sex"
+			o = append(o, 0xa3, 0x73, 0x65, 0x78)
+			o = msgp.AppendString(o, z.Sex)
+		}
+		if (zb0001Mask & 0x100) == 0 { // if not omitted
+			// string "remarks"
+			o = append(o, 0xa7, 0x72, 0x65, 0x6d, 0x61, 0x72, 0x6b, 0x73)
+			o = msgp.AppendString(o, z.Remarks)
+		}
+		if (zb0001Mask & 0x200) == 0 { // if not omitted
+			// string "action"
+			o = append(o, 0xa6, 0x61, 0x63, 0x74, 0x69, 0x6f, 0x6e)
+			o = msgp.AppendString(o, z.Action)
+		}
+		if (zb0001Mask & 0x400) == 0 { // if not omitted
+			// string "program"
+			o = append(o, 0xa7, 0x70, 0x72, 0x6f, 0x67, 0x72, 0x61, 0x6d)
+			o = msgp.AppendString(o, z.Program)
+		}
+		if (zb0001Mask & 0x800) == 0 { // if not omitted
+			// string "type"
+			o = append(o, 0xa4, 0x74, 0x79, 0x70, 0x65)
+			o = msgp.AppendString(o, z.Type)
 		}
 	}
-	// string "dobs"
-	o = append(o, 0xa4, 0x64, 0x6f, 0x62, 0x73)
-	o = msgp.AppendArrayHeader(o, uint32(len(z.DOBs)))
-	for za0002 := range z.DOBs {
-		// map header, size 3
-		// string "date"
-		o = append(o, 0x83, 0xa4, 0x64, 0x61, 0x74, 0x65)
-		o = msgp.AppendString(o, z.DOBs[za0002].Date)
-		// string "to"
-		o = append(o, 0xa2, 0x74, 0x6f)
-		o = msgp.AppendString(o, z.DOBs[za0002].To)
-		// string "circa"
-		o = append(o, 0xa5, 0x63, 0x69, 0x72, 0x63, 0x61)
-		o = msgp.AppendBool(o, z.DOBs[za0002].Circa)
-	}
-	// string "pobs"
-	o = append(o, 0xa4, 0x70, 0x6f, 0x62, 0x73)
-	o = msgp.AppendArrayHeader(o, uint32(len(z.POBs)))
-	for za0003 := range z.POBs {
-		o = msgp.AppendString(o, z.POBs[za0003])
-	}
-	// string "nat"
-	o = append(o, 0xa3, 0x6e, 0x61, 0x74)
-	o = msgp.AppendArrayHeader(o, uint32(len(z.Nationalities)))
-	for za0004 := range z.Nationalities {
-		o = msgp.AppendString(o, z.Nationalities[za0004])
-	}
-	// string "docs"
-	o = append(o, 0xa4, 0x64, 0x6f, 0x63, 0x73)
-	o = msgp.AppendArrayHeader(o, uint32(len(z.Documents)))
-	for za0005 := range z.Documents {
-		o, err = z.Documents[za0005].MarshalMsg(o)
-		if err != nil {
-			err = msgp.WrapError(err, "Documents", za0005)
-			return
-		}
-	}
-	// string "sex"
-	o = append(o, 0xa3, 0x73, 0x65, 0x78)
-	o = msgp.AppendString(o, z.Sex)
-	// string "remarks"
-	o = append(o, 0xa7, 0x72, 0x65, 0x6d, 0x61, 0x72, 0x6b, 0x73)
-	o = msgp.AppendString(o, z.Remarks)
-	// string "action"
-	o = append(o, 0xa6, 0x61, 0x63, 0x74, 0x69, 0x6f, 0x6e)
-	o = msgp.AppendString(o, z.Action)
-	// string "program"
-	o = append(o, 0xa7, 0x70, 0x72, 0x6f, 0x67, 0x72, 0x61, 0x6d)
-	o = msgp.AppendString(o, z.Program)
-	// string "type"
-	o = append(o, 0xa4, 0x74, 0x79, 0x70, 0x65)
-	o = msgp.AppendString(o, z.Type)
 	return
 }
 
@@ -503,19 +635,40 @@ func (z *Entry) Msgsize() (s int) {
 // MarshalMsg implements msgp.Marshaler
 func (z *Name) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// map header, size 4
-	// string "full"
-	o = append(o, 0x84, 0xa4, 0x66, 0x75, 0x6c, 0x6c)
-	o = msgp.AppendString(o, z.Full)
-	// string "sur"
-	o = append(o, 0xa3, 0x73, 0x75, 0x72)
-	o = msgp.AppendString(o, z.Surname)
-	// string "given"
-	o = append(o, 0xa5, 0x67, 0x69, 0x76, 0x65, 0x6e)
-	o = msgp.AppendString(o, z.Given)
-	// string "kind"
-	o = append(o, 0xa4, 0x6b, 0x69, 0x6e, 0x64)
-	o = msgp.AppendString(o, z.Kind)
+	// check for omitted fields
+	zb0001Len := uint32(4)
+	var zb0001Mask uint8 /* 4 bits */
+	_ = zb0001Mask
+	if z.Surname == "" {
+		zb0001Len--
+		zb0001Mask |= 0x2
+	}
+	if z.Given == "" {
+		zb0001Len--
+		zb0001Mask |= 0x4
+	}
+	// variable map header, size zb0001Len
+	o = append(o, 0x80|uint8(zb0001Len))
+
+	// skip if no fields are to be emitted
+	if zb0001Len != 0 {
+		// string "full"
+		o = append(o, 0xa4, 0x66, 0x75, 0x6c, 0x6c)
+		o = msgp.AppendString(o, z.Full)
+		if (zb0001Mask & 0x2) == 0 { // if not omitted
+			// string "sur"
+			o = append(o, 0xa3, 0x73, 0x75, 0x72)
+			o = msgp.AppendString(o, z.Surname)
+		}
+		if (zb0001Mask & 0x4) == 0 { // if not omitted
+			// string "given"
+			o = append(o, 0xa5, 0x67, 0x69, 0x76, 0x65, 0x6e)
+			o = msgp.AppendString(o, z.Given)
+		}
+		// string "kind"
+		o = append(o, 0xa4, 0x6b, 0x69, 0x6e, 0x64)
+		o = msgp.AppendString(o, z.Kind)
+	}
 	return
 }
 
@@ -586,35 +739,62 @@ func (z *Name) Msgsize() (s int) {
 // MarshalMsg implements msgp.Marshaler
 func (z *Payload) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// map header, size 5
-	// string "schema"
-	o = append(o, 0x85, 0xa6, 0x73, 0x63, 0x68, 0x65, 0x6d, 0x61)
-	o = msgp.AppendInt(o, z.Schema)
-	// string "name_index"
-	o = append(o, 0xaa, 0x6e, 0x61, 0x6d, 0x65, 0x5f, 0x69, 0x6e, 0x64, 0x65, 0x78)
-	o = msgp.AppendBytes(o, z.NameIndex)
-	// string "doc_index"
-	o = append(o, 0xa9, 0x64, 0x6f, 0x63, 0x5f, 0x69, 0x6e, 0x64, 0x65, 0x78)
-	o = msgp.AppendBytes(o, z.DocIndex)
-	// string "facts"
-	o = append(o, 0xa5, 0x66, 0x61, 0x63, 0x74, 0x73)
-	if z.Facts == nil {
-		o = msgp.AppendNil(o)
-	} else {
-		o, err = z.Facts.MarshalMsg(o)
-		if err != nil {
-			err = msgp.WrapError(err, "Facts")
-			return
-		}
+	// check for omitted fields
+	zb0001Len := uint32(5)
+	var zb0001Mask uint8 /* 5 bits */
+	_ = zb0001Mask
+	if z.NameIndex == nil {
+		zb0001Len--
+		zb0001Mask |= 0x2
 	}
-	// string "entries"
-	o = append(o, 0xa7, 0x65, 0x6e, 0x74, 0x72, 0x69, 0x65, 0x73)
-	o = msgp.AppendArrayHeader(o, uint32(len(z.Entries)))
-	for za0001 := range z.Entries {
-		o, err = z.Entries[za0001].MarshalMsg(o)
-		if err != nil {
-			err = msgp.WrapError(err, "Entries", za0001)
-			return
+	if z.DocIndex == nil {
+		zb0001Len--
+		zb0001Mask |= 0x4
+	}
+	if z.Facts == nil {
+		zb0001Len--
+		zb0001Mask |= 0x8
+	}
+	// variable map header, size zb0001Len
+	o = append(o, 0x80|uint8(zb0001Len))
+
+	// skip if no fields are to be emitted
+	if zb0001Len != 0 {
+		// string "schema"
+		o = append(o, 0xa6, 0x73, 0x63, 0x68, 0x65, 0x6d, 0x61)
+		o = msgp.AppendInt(o, z.Schema)
+		if (zb0001Mask & 0x2) == 0 { // if not omitted
+			// string "name_index"
+			o = append(o, 0xaa, 0x6e, 0x61, 0x6d, 0x65, 0x5f, 0x69, 0x6e, 0x64, 0x65, 0x78)
+			o = msgp.AppendBytes(o, z.NameIndex)
+		}
+		if (zb0001Mask & 0x4) == 0 { // if not omitted
+			// string "doc_index"
+			o = append(o, 0xa9, 0x64, 0x6f, 0x63, 0x5f, 0x69, 0x6e, 0x64, 0x65, 0x78)
+			o = msgp.AppendBytes(o, z.DocIndex)
+		}
+		if (zb0001Mask & 0x8) == 0 { // if not omitted
+			// string "facts"
+			o = append(o, 0xa5, 0x66, 0x61, 0x63, 0x74, 0x73)
+			if z.Facts == nil {
+				o = msgp.AppendNil(o)
+			} else {
+				o, err = z.Facts.MarshalMsg(o)
+				if err != nil {
+					err = msgp.WrapError(err, "Facts")
+					return
+				}
+			}
+		}
+		// string "entries"
+		o = append(o, 0xa7, 0x65, 0x6e, 0x74, 0x72, 0x69, 0x65, 0x73)
+		o = msgp.AppendArrayHeader(o, uint32(len(z.Entries)))
+		for za0001 := range z.Entries {
+			o, err = z.Entries[za0001].MarshalMsg(o)
+			if err != nil {
+				err = msgp.WrapError(err, "Entries", za0001)
+				return
+			}
 		}
 	}
 	return
