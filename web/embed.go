@@ -100,9 +100,11 @@ type handler struct {
 // for compressible types, its gzip form.
 type asset struct {
 	body  []byte
-	gz    []byte // nil when not worth compressing
-	etag  string
+	etag  string // without quotes; "-gz" is appended for the gzip form
 	ctype string
+
+	mu sync.Mutex
+	gz []byte // nil when not (yet) compressed or not worth it
 }
 
 // Security headers sent on every response, including errors.
@@ -176,7 +178,6 @@ func (h *handler) wasmBuilt() bool {
 func serveAsset(w http.ResponseWriter, r *http.Request, a *asset, name string) {
 	hd := w.Header()
 	hd.Set("Content-Type", a.ctype)
-	hd.Set("ETag", a.etag)
 	hd.Set("Vary", "Accept-Encoding")
 	// no-cache = revalidate every time (cheap with the ETag): the files
 	// have fixed names, so anything longer would mix old and new builds.
@@ -185,14 +186,17 @@ func serveAsset(w http.ResponseWriter, r *http.Request, a *asset, name string) {
 	if name == "sw.js" {
 		hd.Set("Service-Worker-Allowed", "/")
 	}
-	if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatch(inm, a.etag) {
+	body, etag := a.body, `"`+a.etag+`"`
+	if gz := a.gzipped(); gz != nil && acceptsGzip(r) {
+		hd.Set("Content-Encoding", "gzip")
+		// Each encoding is its own representation, with its own ETag.
+		body, etag = gz, `"`+a.etag+`-gz"`
+	}
+	hd.Set("ETag", etag)
+	if inm := r.Header.Get("If-None-Match"); inm != "" && etagMatch(inm, etag) {
+		hd.Del("Content-Encoding")
 		w.WriteHeader(http.StatusNotModified)
 		return
-	}
-	body := a.body
-	if a.gz != nil && acceptsGzip(r) {
-		hd.Set("Content-Encoding", "gzip")
-		body = a.gz
 	}
 	hd.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(http.StatusOK)
@@ -287,19 +291,47 @@ func (h *handler) diskAsset(file string) (*asset, error) {
 	return a, nil
 }
 
+// syncGzipLimit is the size up to which an asset is compressed before its
+// first response; larger ones (the wasm, a list bundle) are compressed in
+// the background and served uncompressed until that is done, so the first
+// page load never waits on compressing tens of megabytes.
+const syncGzipLimit = 256 << 10
+
 func newAsset(name string, body []byte) *asset {
 	sum := sha256.Sum256(body)
-	a := &asset{body: body, etag: `"` + hex.EncodeToString(sum[:16]) + `"`, ctype: contentType(name)}
-	if compressible(name) && len(body) > 1024 {
-		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
-		_, _ = zw.Write(body)
-		_ = zw.Close()
-		if buf.Len() < len(body)*9/10 {
-			a.gz = buf.Bytes()
-		}
+	a := &asset{body: body, etag: hex.EncodeToString(sum[:16]), ctype: contentType(name)}
+	if !compressible(name) || len(body) <= 1024 {
+		return a
 	}
+	if len(body) <= syncGzipLimit {
+		a.setGzip(gzipBytes(body))
+		return a
+	}
+	go func() { a.setGzip(gzipBytes(body)) }()
 	return a
+}
+
+func gzipBytes(body []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+	_, _ = zw.Write(body)
+	_ = zw.Close()
+	return buf.Bytes()
+}
+
+func (a *asset) setGzip(gz []byte) {
+	if len(gz) >= len(a.body)*9/10 {
+		return // not worth a Content-Encoding
+	}
+	a.mu.Lock()
+	a.gz = gz
+	a.mu.Unlock()
+}
+
+func (a *asset) gzipped() []byte {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.gz
 }
 
 // contentType is explicit for every file the page uses: the browser refuses

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // fakeBuild stands in for web/build so these tests do not depend on `make wasm`.
@@ -249,5 +250,38 @@ func TestTranslationsHaveTheSameKeys(t *testing.T) {
 		if _, ok := en[k]; !ok {
 			t.Errorf("en.json lacks %q", k)
 		}
+	}
+}
+
+func TestALargeFileIsServedPlainUntilItsGzipIsReady(t *testing.T) {
+	big := bytes.Repeat([]byte("MRZ<<LIST<<BUNDLE<<"), 100000) // 1.9 MB, compresses well
+	file := filepath.Join(t.TempDir(), "list.lkb")
+	if err := os.WriteFile(file, big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := Handler(Options{Build: fakeBuild(), Bundle: file})
+	first := get(t, h, BundlePath, "Accept-Encoding", "gzip")
+	if b := body(t, first); first.Header.Get("Content-Encoding") == "" && b != string(big) {
+		t.Fatal("the plain first response is not the file")
+	}
+	for i := 0; ; i++ {
+		r := get(t, h, BundlePath, "Accept-Encoding", "gzip")
+		if r.Header.Get("Content-Encoding") == "gzip" {
+			if !strings.HasSuffix(r.Header.Get("ETag"), `-gz"`) {
+				t.Errorf("gzip form has the plain form's ETag %s", r.Header.Get("ETag"))
+			}
+			zr, err := gzip.NewReader(r.Body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if b, _ := io.ReadAll(zr); !bytes.Equal(b, big) {
+				t.Fatal("gzip body differs")
+			}
+			return
+		}
+		if i > 200 {
+			t.Fatal("the large file was never served compressed")
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

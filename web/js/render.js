@@ -72,7 +72,7 @@ export function renderStatus(info, rejection, { loading = false, clockBehind = f
   if (rejection) {
     msgs.push(t('alert.rejected', {
       source: t(`source.${rejection.source || 'server'}`),
-      reason: reasonText(rejection),
+      reason: reasonText(rejection, true),
       step: rejection.step || '?',
     }));
     msgs.push(info ? t('alert.kept', { name: info.name, seq: info.seq }) : t('alert.nolist'));
@@ -83,16 +83,21 @@ export function renderStatus(info, rejection, { loading = false, clockBehind = f
   } else if (info && info.state === 'stale') {
     msgs.push(t('alert.stale'));
   }
-  if (fetchProblem) msgs.push(t('alert.fetch', { reason: reasonText(fetchProblem) }));
+  if (fetchProblem) msgs.push(t('alert.fetch', { reason: reasonText(fetchProblem, true) }));
   if (clockBehind) msgs.push(t('alert.clock'));
   alert.hidden = msgs.length === 0;
   alert.textContent = msgs.join(' ');
   alert.classList.toggle('notice', !rejection && !!info && info.state !== 'expired');
 }
 
-export function reasonText(rej) {
+// Causes whose translation is generic: the engine's own words follow, so
+// whoever fixes the list knows what to fix.
+const DETAILED = new Set(['load', 'internal', 'decode', 'header', 'signature', 'envelope', 'size', 'policy', 'http']);
+
+export function reasonText(rej, detailed = false) {
   const key = `reason.${rej.code}`;
-  return has(key) ? t(key) : (rej.error || rej.code || '?');
+  if (!has(key)) return rej.error || rej.code || '?';
+  return detailed && DETAILED.has(rej.code) && rej.error ? `${t(key)} — ${rej.error}` : t(key);
 }
 
 // ---- a screening report ---------------------------------------------------
