@@ -125,12 +125,9 @@ func readCheckInput(env *cmdEnv, name string) (string, error) {
 // writeMRZJSON writes a document as one JSON object on one line; the same
 // JSON the page's wasm entry returns.
 func writeMRZJSON(w io.Writer, doc *mrz.Document) error {
-	b, err := json.Marshal(doc)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(append(b, '\n'))
-	return err
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false) // zones are full of '<'
+	return enc.Encode(doc)
 }
 
 // writeMRZText writes a report for a person at a terminal: verdict, the

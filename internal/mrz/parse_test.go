@@ -201,11 +201,33 @@ func TestJSONHasTheContractKeys(t *testing.T) {
 			t.Errorf("no fields.%s in %s", k, b)
 		}
 	}
-	td1 := parse(t, strings.Join(specimens[2].lines, "\n"))
-	td1.Fields.OptionalData1, td1.Fields.OptionalData2 = "A", "B"
-	b, _ = json.Marshal(td1)
-	if !strings.Contains(string(b), `"optional_data_1":"A"`) || !strings.Contains(string(b), `"optional_data_2":"B"`) {
-		t.Errorf("TD1 optional data keys missing: %s", b)
+	// The optional-data keys of each format are there even when empty.
+	for _, s := range []struct {
+		zone      string
+		want, not []string
+	}{
+		{strings.Join(specimens[3].lines, "\n"), []string{`"optional_data":""`}, []string{`optional_data_1`}},
+		{strings.Join(specimens[1].lines, "\n"), []string{`"optional_data_1":""`, `"optional_data_2":""`}, []string{`"optional_data"`}},
+	} {
+		d := parse(t, s.zone)
+		b, err := json.Marshal(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range s.want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("%s: no %s in %s", d.Format, w, b)
+			}
+		}
+		for _, n := range s.not {
+			if strings.Contains(string(b), n) {
+				t.Errorf("%s: unexpected %s in %s", d.Format, n, b)
+			}
+		}
+		var back Document
+		if err := json.Unmarshal(b, &back); err != nil || back.Fields != d.Fields || back.Format != d.Format || len(back.Findings) != len(d.Findings) {
+			t.Errorf("%s: JSON does not read back: %v\n%+v\n%+v", d.Format, err, back.Fields, d.Fields)
+		}
 	}
 }
 
