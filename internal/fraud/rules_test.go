@@ -73,6 +73,21 @@ var positives = []ruleCase{
 		input: func(t *testing.T) Input { return mexIn(t, nil, badComposite) }},
 	{name: "a composite computed over nationality and sex too", code: "composite_wrong_range", sev: SevRefer,
 		input: func(t *testing.T) Input { return mexIn(t, nil, wrongComposite) }},
+	{name: "an ID card whose composite covers nationality and sex", code: "composite_wrong_range", sev: SevRefer,
+		input: func(t *testing.T) Input {
+			f := passport("NLD", "NLD", "SPECI2021", "JANSEN", "ANNA", "900101", "F", "310101")
+			f.DocumentType = "ID"
+			for _, n := range []string{"SPECI2021", "XR4K2T6P1", "AB1234567", "NX9876543"} {
+				f.DocumentNumber = n
+				lines, _ := mrz.Generate(mrz.TD1, f)
+				l2 := []byte(lines[1])
+				if wrong := checkDigit(lines[0][5:30] + lines[1][0:29]); wrong != l2[29] {
+					return Input{Doc: build(t, mrz.TD1, f, setChar(1, 29, wrong)), Now: testNow}
+				}
+			}
+			t.Fatal("no document with a distinct wrong-range digit")
+			return Input{}
+		}},
 	{name: "a P< passport expiring in 2039", code: "doc_code_anachronism", sev: SevRefer,
 		input: func(t *testing.T) Input {
 			return td3In(t, passport("NLD", "NLD", "NX1234567", "JANSEN", "PIET", "800101", "M", "390101"), Visual{}, nil)

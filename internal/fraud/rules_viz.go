@@ -18,8 +18,9 @@ func vizRules() []Rule {
 			Code:     "viz_name_mismatch",
 			Severity: SevReview,
 			Fields:   []string{"surname", "given_names"},
-			Message:  "The {field_name} in the visual zone ({viz}) differs from the MRZ ({mrz}). Re-check what you typed; if it is right, the data page may have been altered.",
-			MessageES: "{field_name_es} de la zona visual ({viz}) difiere de la ZLM ({mrz}). Revise lo tecleado; si es " +
+			Message: "The visual zone's {field_name} ({viz}) and the MRZ's ({mrz}) differ. Re-check what you typed; " +
+				"if it is right, the data page may have been altered.",
+			MessageES: "{field_name_es} de la zona visual ({viz}) y el de la ZLM ({mrz}) difieren. Revise lo tecleado; si es " +
 				"correcto, la página de datos pudo ser alterada.",
 			Rationale: "Names are covered by no check digit: an altered or substituted data page often leaves the MRZ " +
 				"and the printed name disagreeing. Compared after ICAO transliteration (Ü as UE or U, Ñ as N, ß as SS…) " +
