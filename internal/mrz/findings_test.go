@@ -1,6 +1,8 @@
 package mrz
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -163,6 +165,20 @@ func TestFindingCodeTableIsWellFormed(t *testing.T) {
 		}
 		if strings.Count(info.Message, "{") != strings.Count(info.Message, "}") {
 			t.Errorf("code %s: unbalanced placeholders in %q", info.Code, info.Message)
+		}
+	}
+}
+
+// TestDocsListEveryFindingCode keeps docs/mrz.md in step with the table.
+func TestDocsListEveryFindingCode(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "docs", "mrz.md"))
+	if err != nil {
+		t.Fatalf("docs/mrz.md: %v", err)
+	}
+	for _, info := range FindingCodes() {
+		row := "| `" + info.Code + "` | " + string(info.Severity) + " | " + info.Message + " |"
+		if !strings.Contains(string(b), row) {
+			t.Errorf("docs/mrz.md lacks the row %s", row)
 		}
 	}
 }
