@@ -153,21 +153,29 @@ func checkExpiryBeyondMaximum(c *context) []hit {
 	if len(rules) == 0 || !c.ordinaryPassport() || c.expiry.IsZero() {
 		return nil
 	}
-	all := c.latestExpiry(rules, false)
-	if !c.expiry.After(all) {
-		high := c.latestExpiry(rules, true)
-		if high.IsZero() || !c.expiry.After(high) {
-			return nil
+	all, high := c.latestExpiry(rules, false), c.latestExpiry(rules, true)
+	switch {
+	case high.IsZero():
+		// Only low-confidence rules: beyond them is noted.
+		if c.expiry.After(all) {
+			return one(c.beyondHit(c.maxMonths(rules, false), SevInfo))
 		}
+	case c.expiry.After(all):
+		return one(c.beyondHit(c.maxMonths(rules, false), ""))
+	case c.expiry.After(high):
 		// Only a low-confidence rule allows this expiry.
 		return one(c.beyondHit(c.maxMonths(rules, true), SevInfo))
 	}
-	return one(c.beyondHit(c.maxMonths(rules, false), ""))
+	return nil
 }
 
 func (c *context) beyondHit(months int, sev Severity) hit {
 	en, es := period(months)
-	return hit{sev: sev, ev: ev("expiry", iso(c.expiry), "state", c.issuer.State, "max", en, "max_es", es)}
+	h := hit{sev: sev, ev: ev("expiry", iso(c.expiry), "state", c.issuer.State, "max", en, "max_es", es)}
+	if sev == SevInfo {
+		h.ev["low_confidence"] = "only low-confidence issuer facts speak about this expiry"
+	}
+	return h
 }
 
 // validityCheckFor returns the check reporting validity verdicts of kind k.

@@ -60,6 +60,12 @@ func badComposite(lines []string) []string {
 	return []string{lines[0], string(l2)}
 }
 
+func lowConfidenceMexico() *bundle.IssuerFacts {
+	f := DefaultFacts()
+	f.Issuers[0].Confidence = "low"
+	return f
+}
+
 func badFacts() *bundle.IssuerFacts {
 	f := DefaultFacts()
 	f.Issuers[0].Numbers = append(f.Issuers[0].Numbers, bundle.NumberPattern{DocType: "P", Regex: "[A-Z"})
@@ -144,6 +150,11 @@ var positives = []ruleCase{
 		input: func(t *testing.T) Input {
 			return td3In(t, passport("GBR", "GBR", "123456789", "SMITH", "JOHN", "800101", "M", "370526"), Visual{}, nil)
 		}},
+	{name: "an expiry beyond a low-confidence issuer's facts is only noted", code: "expiry_beyond_maximum", sev: SevInfo,
+		facts: lowConfidenceMexico(),
+		input: func(t *testing.T) Input {
+			return mexIn(t, func(f *mrz.Fields, v *Visual) { f.ExpiryDate, *v = "400101", Visual{} }, nil)
+		}},
 	{name: "a Mexican passport expiring in 2040", code: "expiry_beyond_maximum", sev: SevRefer,
 		input: func(t *testing.T) Input {
 			return mexIn(t, func(f *mrz.Fields, v *Visual) { f.ExpiryDate, *v = "400101", Visual{} }, nil)
@@ -183,6 +194,18 @@ var positives = []ruleCase{
 		input: func(t *testing.T) Input {
 			return td3In(t, passport("ESP", "ESP", "PAA123456", "GARCIA", "ANA", "850101", "F", "290301"),
 				Visual{IssueDate: "2025-01-10"}, nil)
+		}},
+	{name: "a period outside the facts of a low-confidence issuer is only noted", code: "validity_not_allowed", sev: SevInfo,
+		facts: lowConfidenceMexico(),
+		input: func(t *testing.T) Input {
+			return mexIn(t, func(f *mrz.Fields, v *Visual) {
+				f.ExpiryDate, v.ExpiryDate, v.IssueDate = "270510", "2027-05-10", "2022-05-10"
+			}, nil)
+		}},
+	{name: "a number outside the facts of a low-confidence issuer is only noted", code: "number_pattern", sev: SevInfo,
+		facts: lowConfidenceMexico(),
+		input: func(t *testing.T) Input {
+			return mexIn(t, func(f *mrz.Fields, v *Visual) { f.DocumentNumber, v.DocumentNumber = "123456789", "123456789" }, nil)
 		}},
 	{name: "a Mexican passport with a nine-digit number", code: "number_pattern", sev: SevReview,
 		input: func(t *testing.T) Input {

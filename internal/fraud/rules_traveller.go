@@ -208,9 +208,14 @@ func checkCleanPassport(c *context) []hit {
 	if earliest.Before(addDays(c.now, -recentDays)) {
 		return nil
 	}
-	return one(hit{fields: []string{"expiry_date", "first_trip"}, ev: ev(
+	h := hit{fields: []string{"expiry_date", "first_trip"}, ev: ev(
 		"when", "no earlier than "+iso(earliest)+" (from its expiry)",
-		"when_es", "no antes del "+iso(earliest)+" (según su vencimiento)")})
+		"when_es", "no antes del "+iso(earliest)+" (según su vencimiento)")}
+	if c.issuer.Confidence == "low" {
+		h.sev = SevInfo
+		h.ev["low_confidence"] = "the issue date is inferred from low-confidence issuer facts"
+	}
+	return one(h)
 }
 
 func checkSpecimenDocument(c *context) []hit {

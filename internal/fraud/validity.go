@@ -39,6 +39,9 @@ func (c *context) parseValidityRules() []validityRule {
 		if err1 != nil || err2 != nil || len(r.Months) == 0 {
 			continue
 		}
+		// An issuer whose facts are low confidence as a whole makes every
+		// rule low confidence: on their own they never raise above info.
+		r.LowConf = r.LowConf || c.issuer.Confidence == "low"
 		out = append(out, validityRule{ValidityRule: r, from: from, to: to})
 	}
 	return out
@@ -179,6 +182,26 @@ func (c *context) validityCheck() validityVerdict {
 	if iw.empty() {
 		return validityVerdict{} // impossible dates: other rules speak
 	}
+	// With nothing but low-confidence rules, judge by them and note the
+	// result at info.
+	allLow := true
+	for _, r := range rules {
+		allLow = allLow && r.LowConf
+	}
+	if allLow {
+		rules = slices.Clone(rules)
+		for i := range rules {
+			rules[i].LowConf = false
+		}
+		v := c.classify(rules, iw)
+		v.lowConf = v.kind != validityRegular && v.kind != validityUnknown
+		return v
+	}
+	return c.classify(rules, iw)
+}
+
+// classify is validityCheck on a given rule set.
+func (c *context) classify(rules []validityRule, iw window) validityVerdict {
 	// found is the longest period of the last successful search.
 	found := 0
 	any := func(pred func(validityRule) bool, checkAge bool) bool {
