@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -202,4 +203,23 @@ func BenchmarkByName(b *testing.B) {
 	for b.Loop() {
 		ByName("Estados Unidos Mexicanos")
 	}
+}
+
+func FuzzByName(f *testing.F) {
+	for _, s := range []string{"Mexico", "México", "EE. UU.", "Côte d'Ivoire", "", "  ", "\xff\xfe", "ß", "KOR", "korea, republic of"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		c, ok := ByName(name)
+		if !ok {
+			return
+		}
+		if _, known := Lookup(c.Code); !known {
+			t.Fatalf("ByName(%q) = %q, which Lookup does not know", name, c.Code)
+		}
+		// Case and accents never change the answer.
+		if c2, ok2 := ByName(strings.ToUpper(name)); ok2 && c2.Code != c.Code {
+			t.Fatalf("ByName(%q) = %s but ByName(upper) = %s", name, c.Code, c2.Code)
+		}
+	})
 }

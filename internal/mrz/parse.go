@@ -189,9 +189,9 @@ func (p *parser) detect(runes [][]rune) {
 	first := runes[0]
 	startsWith := func(s string) bool { return strings.HasPrefix(strings.ToUpper(string(first)), s) }
 	switch {
-	case n >= 3 && near(len(first), 30, 36):
-		p.format, p.width = TD1, 30
-	case n == 1 && near(len(first), 30, 36):
+	case n >= 3 && !near(len(first), 44, 30), near(len(first), 30, 36):
+		// Three lines, or a first line of about 30 characters: TD1, even
+		// with a line missing.
 		p.format, p.width = TD1, 30
 	default:
 		// Two-line formats: pick the width closest to both lines.

@@ -65,6 +65,9 @@ func TestFormatDetection(t *testing.T) {
 		{"two lines of 36 starting with IDFRA are the French ID", strings.Join(specimens[7].lines, "\n"), FrenchID},
 		{"two lines of 36 otherwise are TD2", strings.Join(specimens[3].lines, "\n"), TD2},
 		{"three lines are TD1", strings.Join(specimens[1].lines, "\n"), TD1},
+		{"two lines of 30 are TD1 missing a line", strings.Join(specimens[1].lines[:2], "\n"), TD1},
+		{"three lines of 36 are TD1 with the wrong length", strings.Join(specimens[3].lines, "\n") + "\n" + specimens[3].lines[0], TD1},
+		{"three lines of 44 are a passport with a line too many", passport + "\n" + strings.Repeat("<", 44), TD3},
 		{"two lines of 43 are read as TD3", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<10", TD3},
 		{"two lines of 37 are read as TD2", "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<\nD231458907UTO7408122F1204159<<<<<<<<6", TD2},
 	}
