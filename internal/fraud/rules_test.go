@@ -612,3 +612,31 @@ func TestEveryRuleHasAPositiveAndANegativeCase(t *testing.T) {
 		}
 	}
 }
+
+// TestLowConfidenceFactsNeverRaiseAboveInfo marks every issuer of the
+// defaults low confidence and replays the positive cases of the rules that
+// rest on issuer facts: none may rise above info.
+func TestLowConfidenceFactsNeverRaiseAboveInfo(t *testing.T) {
+	factRules := map[string]bool{"expiry_beyond_maximum": true, "validity_not_allowed": true, "validity_age_band": true,
+		"limited_validity": true, "replacement_validity": true, "number_pattern": true, "number_series_date": true}
+	low := DefaultFacts()
+	for i := range low.Issuers {
+		low.Issuers[i].Confidence = "low"
+	}
+	n := 0
+	for _, c := range positives {
+		if !factRules[c.code] {
+			continue
+		}
+		n++
+		res := Evaluate(c.input(t), low)
+		for _, s := range res.Signals {
+			if factRules[s.Code] && s.Severity != SevInfo {
+				t.Errorf("%s: %s/%s with low-confidence facts: %s", c.name, s.Code, s.Severity, s.Message)
+			}
+		}
+	}
+	if n < len(factRules) {
+		t.Errorf("only %d cases replayed", n)
+	}
+}
