@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"math/bits"
 	"slices"
 	"strings"
@@ -143,8 +142,20 @@ const (
 // DocCanonical returns a document number in the index's canonical form
 // (see the package comment): "l898-9o2 c3" → "L89890203" (note O → 0).
 func DocCanonical(number string) string {
-	c, _ := docNormalise(number)
-	return c
+	b := make([]byte, 0, len(number))
+	for i := 0; i < len(number); i++ {
+		c := number[i]
+		if c >= 'a' && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		if c == 'O' {
+			c = '0'
+		}
+		if c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // docNormalise returns the canonical form and the clean form (upper-case
@@ -211,13 +222,21 @@ func docUpperTrim(s string) string {
 	return string(b)
 }
 
-// docKey is the filter key of a (state, canonical number) pair.
-func docKey(state, canon string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(state))
-	h.Write([]byte{0xff})
-	h.Write([]byte(canon))
-	return h.Sum64()
+// docKey is the filter key of a (state, canonical number) pair: FNV-1a
+// of the state, a 0xff separator and the number.
+func docKey(state, canon string) uint64 { return docKeyBytes([]byte(state), canon) }
+
+func docKeyBytes(state []byte, canon string) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	for _, c := range state {
+		h = (h ^ uint64(c)) * prime
+	}
+	h = (h ^ 0xff) * prime
+	for i := 0; i < len(canon); i++ {
+		h = (h ^ uint64(canon[i])) * prime
+	}
+	return h
 }
 
 func docRadixOf(class byte) uint64 {
@@ -330,7 +349,7 @@ func BuildDocIndex(lookouts []bundle.DocLookout) ([]byte, error) {
 		metaList = append(metaList, k)
 	}
 	slices.SortFunc(metaList, func(a, b metaKey) int {
-		return cmpOr(strings.Compare(a.reason, b.reason), strings.Compare(a.source, b.source))
+		return docCmp(strings.Compare(a.reason, b.reason), strings.Compare(a.source, b.source))
 	})
 	metaID := make(map[metaKey]uint32, len(metaList))
 	for i, k := range metaList {
@@ -367,7 +386,7 @@ func BuildDocIndex(lookouts []bundle.DocLookout) ([]byte, error) {
 		return a.state == b.state && a.canon == b.canon && a.meta == b.meta
 	})
 	slices.SortFunc(ranges, func(a, b docRange) int {
-		return cmpOr(strings.Compare(a.state, b.state), len(a.start)-len(b.start), strings.Compare(a.start, b.start),
+		return docCmp(strings.Compare(a.state, b.state), len(a.start)-len(b.start), strings.Compare(a.start, b.start),
 			strings.Compare(a.end, b.end), int(a.meta)-int(b.meta))
 	})
 	ranges = slices.Compact(ranges)
@@ -486,7 +505,7 @@ func BuildDocIndex(lookouts []bundle.DocLookout) ([]byte, error) {
 	return out, nil
 }
 
-func cmpOr(c ...int) int {
+func docCmp(c ...int) int {
 	for _, x := range c {
 		if x != 0 {
 			return x
@@ -718,7 +737,7 @@ func OpenDocIndex(b []byte) (*DocIndex, error) {
 			return nil, fmt.Errorf("watchlist: document index: state %d: bad or unsorted code", i)
 		}
 		prev = code
-		g0, g1, r0, r1 := u32(r[4:]), u32(r[8:]), u32(r[12:]), u32(r[16:])
+		g0, g1, r0, r1 := docU32(r[4:]), docU32(r[8:]), docU32(r[12:]), docU32(r[16:])
 		if g0 != prevG || g1 < g0 || g1 > ix.nGroups || r0 != prevR || r1 < r0 || r1 > ix.nRanges {
 			return nil, fmt.Errorf("watchlist: document index: state %s: group or range span out of order", code)
 		}
@@ -732,7 +751,7 @@ func OpenDocIndex(b []byte) (*DocIndex, error) {
 	numbers := 0
 	for i := range ix.nGroups {
 		g := ix.groups[i*docGroupRec:]
-		count, first, mbase, mcount := u32(g), u32(g[4:]), u32(g[8:]), u32(g[12:])
+		count, first, mbase, mcount := docU32(g), docU32(g[4:]), docU32(g[8:]), docU32(g[12:])
 		L, enc, width := int(g[20]), g[21], int(g[22])
 		if count == 0 || L == 0 || L > docMaxLen || mcount == 0 || mbase+mcount > nGMetas || width > 32 || (mcount > 1 && bits.Len32(uint32(mcount-1)) > width) {
 			return nil, fmt.Errorf("watchlist: document index: group %d: bad header", i)
@@ -761,7 +780,7 @@ func OpenDocIndex(b []byte) (*DocIndex, error) {
 	return ix, nil
 }
 
-func u32(b []byte) int { return int(binary.LittleEndian.Uint32(b)) }
+func docU32(b []byte) int { return int(binary.LittleEndian.Uint32(b)) }
 
 func docStateCode(r []byte) string {
 	n := bytes.IndexByte(r[:4], 0)
@@ -817,15 +836,15 @@ func (ix *DocIndex) Lookup(state, number string) []DocHit {
 	if ix == nil || ix.nStates == 0 {
 		return nil
 	}
-	canon, _ := docNormalise(number)
+	canon := DocCanonical(number)
 	if canon == "" || len(canon) > docMaxLen {
 		return nil
 	}
-	typed := docUpperTrim(number)
+	q := docQuery{canon: canon, number: number}
 	if strings.TrimSpace(state) == "" {
 		var hits []DocHit
 		for si := range ix.nStates {
-			hits = ix.lookupState(hits, si, canon, typed)
+			hits = ix.lookupState(hits, si, &q)
 		}
 		return hits
 	}
@@ -833,26 +852,47 @@ func (ix *DocIndex) Lookup(state, number string) []DocHit {
 	if st == "" {
 		return nil
 	}
+	var key [4]byte
+	copy(key[:], st)
 	lo, hi := 0, ix.nStates
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if docStateCode(ix.states[m*docStateRec:]) < st {
+		if bytes.Compare(ix.states[m*docStateRec:m*docStateRec+4], key[:]) < 0 {
 			lo = m + 1
 		} else {
 			hi = m
 		}
 	}
-	if lo == ix.nStates || docStateCode(ix.states[lo*docStateRec:]) != st {
+	if lo == ix.nStates || !bytes.Equal(ix.states[lo*docStateRec:lo*docStateRec+4], key[:]) {
 		return nil
 	}
-	return ix.lookupState(nil, lo, canon, typed)
+	return ix.lookupState(nil, lo, &q)
 }
 
-func (ix *DocIndex) lookupState(hits []DocHit, si int, canon, typed string) []DocHit {
+// docQuery is one lookup's number; the as-typed form is only computed when
+// there is a hit to mark exact or normalised.
+type docQuery struct {
+	canon, number string
+	typed         string
+	typedDone     bool
+}
+
+func (q *docQuery) asTyped() string {
+	if !q.typedDone {
+		q.typed, q.typedDone = docUpperTrim(q.number), true
+	}
+	return q.typed
+}
+
+func (ix *DocIndex) lookupState(hits []DocHit, si int, q *docQuery) []DocHit {
 	r := ix.states[si*docStateRec:]
-	st := docStateCode(r)
-	g0, g1, r0, r1 := u32(r[4:]), u32(r[8:]), u32(r[12:]), u32(r[16:])
-	if g1 > g0 && ix.fuse.contains(docKey(st, canon)) {
+	code := r[:4]
+	if n := bytes.IndexByte(code, 0); n >= 0 {
+		code = code[:n]
+	}
+	canon := q.canon
+	g0, g1, r0, r1 := docU32(r[4:]), docU32(r[8:]), docU32(r[12:]), docU32(r[16:])
+	if g1 > g0 && ix.fuse.contains(docKeyBytes(code, canon)) {
 		for gi := g0; gi < g1; gi++ {
 			g := ix.groups[gi*docGroupRec:]
 			if int(g[20]) != len(canon) {
@@ -860,24 +900,24 @@ func (ix *DocIndex) lookupState(hits []DocHit, si int, canon, typed string) []Do
 			}
 			ix.searchGroup(g, canon, func(meta uint32, listed string) {
 				reason, source := ix.meta(meta)
-				hits = append(hits, DocHit{State: st, Number: listed, Reason: reason, Source: source, Normalised: typed != listed})
+				hits = append(hits, DocHit{State: string(code), Number: listed, Reason: reason, Source: source, Normalised: q.asTyped() != listed})
 			})
 		}
 	}
 	for ri := r0; ri < r1; ri++ {
 		rr := ix.ranges[ri*docRangeRec:]
-		meta, so, eo, L := uint32(u32(rr)), u32(rr[4:]), u32(rr[8:]), int(binary.LittleEndian.Uint16(rr[12:]))
+		meta, so, eo, L := uint32(docU32(rr)), docU32(rr[4:]), docU32(rr[8:]), int(binary.LittleEndian.Uint16(rr[12:]))
 		if L != len(canon) || so+L > len(ix.strs) || eo+L > len(ix.strs) {
 			continue
 		}
-		start, end := string(ix.strs[so:so+L]), string(ix.strs[eo:eo+L])
-		cs, ce := DocCanonical(start), DocCanonical(end)
-		if !docInRange(canon, cs, ce) {
+		start, end := ix.strs[so:so+L], ix.strs[eo:eo+L]
+		if !docInRangeOf(canon, start, end, true) {
 			continue
 		}
 		reason, source := ix.meta(meta)
-		hits = append(hits, DocHit{State: st, Number: start + ".." + end, Reason: reason, Source: source, Range: true,
-			Normalised: !(len(typed) == L && docInRange(typed, start, end))})
+		typed := q.asTyped()
+		hits = append(hits, DocHit{State: string(code), Number: string(start) + ".." + string(end), Reason: reason, Source: source, Range: true,
+			Normalised: !docInRangeOf(typed, start, end, false)})
 	}
 	return hits
 }
@@ -886,23 +926,50 @@ func (ix *DocIndex) lookupState(hits []DocHit, si int, canon, typed string) []Do
 // as strings, with every position where both bounds hold a digit requiring
 // a digit, so "N0088OOA01" is not inside a run of digits.
 func docInRange(n, start, end string) bool {
-	if len(n) != len(start) || len(n) != len(end) || n < start || n > end {
+	return docInRangeOf(n, []byte(start), []byte(end), false)
+}
+
+// docInRangeOf is docInRange on the bounds in place; with canon set the
+// bounds are read in canonical form (O as 0).
+func docInRangeOf(n string, start, end []byte, canon bool) bool {
+	if len(n) != len(start) || len(n) != len(end) {
 		return false
 	}
+	at := func(b []byte, i int) byte {
+		if canon && b[i] == 'O' {
+			return '0'
+		}
+		return b[i]
+	}
+	cmpS, cmpE := 0, 0
 	for i := 0; i < len(n); i++ {
-		if isDigit(start[i]) && isDigit(end[i]) && !isDigit(n[i]) {
+		s, e, c := at(start, i), at(end, i), n[i]
+		if cmpS == 0 && c != s {
+			cmpS = docCmpByte(c, s)
+		}
+		if cmpE == 0 && c != e {
+			cmpE = docCmpByte(c, e)
+		}
+		if docIsDigit(s) && docIsDigit(e) && !docIsDigit(c) {
 			return false
 		}
 	}
-	return true
+	return cmpS >= 0 && cmpE <= 0
 }
 
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func docCmpByte(a, b byte) int {
+	if a < b {
+		return -1
+	}
+	return 1
+}
+
+func docIsDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // searchGroup calls hit with the meta id and the listed spelling of every
 // entry of the group equal to canon.
 func (ix *DocIndex) searchGroup(g []byte, canon string, hit func(meta uint32, listed string)) {
-	count, first, mbase, mcount := u32(g), u32(g[4:]), u32(g[8:]), u32(g[12:])
+	count, first, mbase, mcount := docU32(g), docU32(g[4:]), docU32(g[8:]), docU32(g[12:])
 	radices := binary.LittleEndian.Uint32(g[16:])
 	L, width, hasO := int(g[20]), uint(g[22]), g[23] != 0
 	gmeta := func(local uint64) (uint32, bool) {
@@ -993,7 +1060,7 @@ func (ix *DocIndex) meta(id uint32) (reason, source string) {
 		return "", ""
 	}
 	r := ix.metas[int(id)*docMetaRec:]
-	ro, rl, sl, so := u32(r), int(binary.LittleEndian.Uint16(r[4:])), int(binary.LittleEndian.Uint16(r[6:])), u32(r[8:])
+	ro, rl, sl, so := docU32(r), int(binary.LittleEndian.Uint16(r[4:])), int(binary.LittleEndian.Uint16(r[6:])), docU32(r[8:])
 	return ix.text(ro, rl), ix.text(so, sl)
 }
 

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"compress/gzip"
 	"math"
+
+	"lookout/internal/bundle"
+	"lookout/internal/demolist"
 )
 
 func gzipSize(b []byte) int {
@@ -15,3 +18,12 @@ func gzipSize(b []byte) int {
 }
 
 func mathLog(x float64) float64 { return math.Log(x) }
+
+// randomDemoLikeLookouts is the demo list's 1,000,000 document lookouts.
+func randomDemoLikeLookouts() []bundle.DocLookout {
+	src, err := demolist.Generate(demolist.Config{People: 10, Documents: 1000000})
+	if err != nil {
+		panic(err)
+	}
+	return src.DocLookouts
+}
