@@ -107,10 +107,13 @@ func newContext(in Input, facts *bundle.IssuerFacts) *context {
 			}
 		}
 	}
+	c.validityRules() // parse once, reporting unusable rules
 	if c.issuer != nil && facts == defaultFacts() {
 		c.patterns = defaultPatterns()[c.issuer.State]
 	} else if c.issuer != nil {
-		c.patterns, c.factProblems = compilePatterns(c.issuer)
+		var probs []hit
+		c.patterns, probs = compilePatterns(c.issuer)
+		c.factProblems = append(c.factProblems, probs...)
 	}
 	return c
 }

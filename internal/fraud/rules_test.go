@@ -302,6 +302,13 @@ var positives = []ruleCase{
 		input: func(t *testing.T) Input { return mexIn(t, func(f *mrz.Fields, v *Visual) { v.Sex = "Q" }, nil) }},
 	{name: "facts with a pattern that does not compile", code: "facts_error", sev: SevInfo, facts: badFacts(),
 		input: func(t *testing.T) Input { return mexIn(t, nil, nil) }},
+	{name: "facts with a validity rule without periods", code: "facts_error", sev: SevInfo,
+		facts: func() *bundle.IssuerFacts {
+			f := DefaultFacts()
+			f.Issuers[0].Validity[0].Months = nil
+			return f
+		}(),
+		input: func(t *testing.T) Input { return mexIn(t, nil, nil) }},
 	{name: "a CURP with a wrong check digit", code: "curp_invalid", sev: SevReview,
 		input: func(t *testing.T) Input {
 			return mexIn(t, func(f *mrz.Fields, v *Visual) {

@@ -1,6 +1,7 @@
 package fraud
 
 import (
+	"fmt"
 	"slices"
 	"time"
 
@@ -36,7 +37,9 @@ func (c *context) parseValidityRules() []validityRule {
 	for _, r := range c.issuer.Validity {
 		from, err1 := parseOptDate(r.From)
 		to, err2 := parseOptDate(r.To)
-		if err1 != nil || err2 != nil || len(r.Months) == 0 {
+		if err1 != nil || err2 != nil || len(r.Months) == 0 || slices.Min(r.Months) <= 0 {
+			c.factProblems = append(c.factProblems, hit{ev: ev("state", c.issuer.State,
+				"what", "validity rule", "error", "dates "+r.From+".."+r.To+", periods "+fmt.Sprint(r.Months))})
 			continue
 		}
 		// An issuer whose facts are low confidence as a whole makes every
