@@ -66,3 +66,29 @@ func PayloadSchema(raw []byte) (int, error) {
 	}
 	return 0, fmt.Errorf("payload has no schema field")
 }
+
+// EmbeddedPayload returns the header and the raw payload of a bundle that
+// was fully verified before it was compiled into the host (the edge worker
+// embeds its bundle at deploy time and starts a fresh instance per request,
+// where hashing tens of megabytes would blow the CPU budget). It checks the
+// envelope, the header grammar and the exact length, but NOT the
+// signatures or the payload hash: never call it on bytes that arrived over
+// a network or from storage — use Verify or VerifyRaw for those.
+func EmbeddedPayload(data []byte) (*Header, []byte, error) {
+	env, ferr := parseEnvelope(data)
+	if ferr != nil {
+		return nil, nil, ferr
+	}
+	text, _, ok := splitNote(env.note)
+	if !ok {
+		return nil, nil, fail(StepSignature, "signed note has no signature block")
+	}
+	h, err := parseHeader(text)
+	if err != nil {
+		return nil, nil, failErr(StepHeader, err)
+	}
+	if int64(len(env.rest)) != h.PayloadSize {
+		return nil, nil, failErr(StepPayload, fmt.Errorf("%w: %d payload bytes follow the header, it signs %d", ErrPayloadLength, len(env.rest), h.PayloadSize))
+	}
+	return h, env.rest, nil
+}

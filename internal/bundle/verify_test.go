@@ -523,3 +523,18 @@ func TestParseKeysReadsAFileOfKeys(t *testing.T) {
 		}
 	}
 }
+
+func TestEmbeddedPayloadReadsAVerifiedBundleWithoutHashing(t *testing.T) {
+	s, _ := testKey(t, "lookout-test-a")
+	data := buildTest(t, samplePayload(), testHeader(EnvTest, 4), s)
+	h, raw, err := EmbeddedPayload(data)
+	if err != nil || h.Seq != 4 {
+		t.Fatalf("header %+v, %v", h, err)
+	}
+	if ni, _ := PayloadField(raw, "name_index"); string(ni) != "name-index-bytes" {
+		t.Errorf("name_index = %q", ni)
+	}
+	if _, _, err := EmbeddedPayload(data[:len(data)-1]); err == nil {
+		t.Error("a truncated bundle was accepted")
+	}
+}
