@@ -375,6 +375,10 @@ func parseOFACDate(s string) (bundle.DateSpec, bool) {
 		s = rest
 	}
 	from, to, isRange := strings.Cut(s, " to ")
+	// "1979-1982" is a range of years too.
+	if !isRange && len(s) == 9 && s[4] == '-' {
+		from, to, isRange = s[:4], s[5:], true
+	}
 	var ok bool
 	if d.Date, ok = ofacDay(from); !ok {
 		return d, false

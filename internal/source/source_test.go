@@ -76,6 +76,7 @@ func TestOFACDateForms(t *testing.T) {
 		{"1955 to 1958", bundle.DateSpec{Date: "1955", To: "1958"}, true},
 		{"01 Jan 1960 to 31 Dec 1962", bundle.DateSpec{Date: "1960-01-01", To: "1962-12-31"}, true},
 		{"Mar 1960 to Mar 1962", bundle.DateSpec{Date: "1960-03", To: "1962-03"}, true},
+		{"circa 1979-1982", bundle.DateSpec{Date: "1979", To: "1982", Circa: true}, true},
 		{"31 Feb 1960", bundle.DateSpec{}, false},
 		{"sometime in 1960", bundle.DateSpec{}, false},
 		{"", bundle.DateSpec{}, false},
