@@ -221,7 +221,7 @@ var positives = []ruleCase{
 		}},
 	{name: "a German passport issued as DEU", code: "issuer_code_anomaly", sev: SevRefer,
 		input: func(t *testing.T) Input {
-			return td3In(t, passport("DEU", "DEU", "C01X00T47", "SCHMIDT", "HANS", "800101", "M", "300101"), Visual{}, nil)
+			return td3In(t, passport("DEU", "DEU", "C4J0R7XF1", "SCHMIDT", "HANS", "800101", "M", "300101"), Visual{}, nil)
 		}},
 	{name: "a Mexican ordinary passport held by a Guatemalan", code: "issuer_nationality_mismatch", sev: SevReview,
 		input: func(t *testing.T) Input {
@@ -457,7 +457,7 @@ var negatives = []ruleCase{
 		return td3In(t, f, Visual{}, nil)
 	}},
 	{name: "a German holder with the code D", code: "issuer_code_anomaly", input: func(t *testing.T) Input {
-		return td3In(t, passport("D", "D", "C01X00T47", "SCHMIDT", "HANS", "800101", "M", "300101"), Visual{}, nil)
+		return td3In(t, passport("D", "D", "C4J0R7XF1", "SCHMIDT", "HANS", "800101", "M", "300101"), Visual{}, nil)
 	}},
 	{name: "a real Sarah Martin of Canada", code: "specimen_name", input: func(t *testing.T) Input {
 		return td3In(t, passport("CAN", "CAN", "AB123456", "MARTIN", "SARAH", "800101", "F", "300101"), Visual{}, nil)
@@ -497,7 +497,7 @@ var negatives = []ruleCase{
 		return in
 	}},
 	{name: "MÜLLER printed, MUELLER in the MRZ", code: "viz_name_mismatch", input: func(t *testing.T) Input {
-		return td3In(t, passport("D", "D", "C01X00T47", "MUELLER", "JOERG", "800101", "M", "300101"),
+		return td3In(t, passport("D", "D", "C4J0R7XF1", "MUELLER", "JOERG", "800101", "M", "300101"),
 			Visual{Surname: "Müller", GivenNames: "Jörg"}, nil)
 	}},
 	{name: "MÜLLER printed, MULLER in the MRZ", code: "viz_name_mismatch", input: func(t *testing.T) Input {
