@@ -40,7 +40,7 @@ var issuers = map[string]issuer{
 	"SLV": {passports: []string{"A########", "B########"}},           // not established
 	"VEN": {passports: []string{"#########"}},                        // 9 digits, unverified
 	"CUB": {passports: []string{"@@#####", "K######"}},               // not established
-	"RUS": {passports: []string{"7#######", "6#######", "5#######"}},
+	"RUS": {passports: []string{"7########", "6########", "5########"}}, // series (2 digits) + number (7)
 	"UKR": {passports: []string{"F@######", "E@######"}},
 	"TUR": {passports: []string{"U########", "S########"}},
 	"IRN": {passports: []string{"@########"}},

@@ -338,7 +338,7 @@ func remark(r *rng, cat string, co *country, e bundle.Entry) string {
 	mo := 1 + r.intn(12)
 	da := 1 + r.intn(28)
 	date := fmt.Sprintf("%04d-%02d-%02d", yr, mo, da)
-	city := strings.SplitN(co.cities[r.intn(len(co.cities))], ",", 2)[0]
+	city := strings.TrimSuffix(strings.SplitN(co.cities[r.intn(len(co.cities))], ",", 2)[0], ".")
 	var s string
 	switch cat {
 	case bundle.CatTerrorist:

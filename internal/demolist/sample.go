@@ -27,12 +27,18 @@ func Sample(src *bundle.Source, n int) []Traveler {
 	if n <= 0 || len(src.Entries) == 0 {
 		return nil
 	}
-	step := max(1, len(src.Entries)/(n*2))
-	var out []Traveler
-	for i := 0; i < len(src.Entries) && len(out) < n; i += step {
+	var all []Traveler
+	for i := range src.Entries {
 		if t, ok := traveler(&src.Entries[i]); ok {
-			out = append(out, t)
+			all = append(all, t)
 		}
+	}
+	if len(all) <= n {
+		return all
+	}
+	out := make([]Traveler, n)
+	for i := range out {
+		out[i] = all[i*len(all)/n]
 	}
 	return out
 }
@@ -54,7 +60,7 @@ func traveler(e *bundle.Entry) (Traveler, bool) {
 			break
 		}
 	}
-	if t.DOB == "" || t.DocumentNumber == "" || strings.ContainsAny(t.Surname+t.Given, "  ") {
+	if t.DOB == "" || t.DocumentNumber == "" || strings.Contains(t.Surname+" "+t.Given, "  ") {
 		return Traveler{}, false
 	}
 	return t, true
