@@ -33,13 +33,13 @@ var issuers = map[string]issuer{
 	"CHN": {passports: []string{"E########", "E%#######", "G########"}},
 	"IND": {passports: []string{"@#######"}},
 	"IRQ": {passports: []string{"A#######", "G#######"}},
-	"SYR": {passports: []string{"#########", "N#########"}},          // not established
-	"COL": {passports: []string{"AO######", "AP######", "PE######"}}, // not established
-	"GTM": {passports: []string{"#########"}},                        // not established
-	"HND": {passports: []string{"@#######"}},                         // not established
-	"SLV": {passports: []string{"A########", "B########"}},           // not established
-	"VEN": {passports: []string{"#########"}},                        // 9 digits, unverified
-	"CUB": {passports: []string{"@@#####", "K######"}},               // not established
+	"SYR": {passports: []string{"#########", "N#########"}},             // not established
+	"COL": {passports: []string{"AO######", "AP######", "PE######"}},    // not established
+	"GTM": {passports: []string{"#########"}},                           // not established
+	"HND": {passports: []string{"@#######"}},                            // not established
+	"SLV": {passports: []string{"A########", "B########"}},              // not established
+	"VEN": {passports: []string{"#########"}},                           // 9 digits, unverified
+	"CUB": {passports: []string{"@@#####", "K######"}},                  // not established
 	"RUS": {passports: []string{"7########", "6########", "5########"}}, // series (2 digits) + number (7)
 	"UKR": {passports: []string{"F@######", "E@######"}},
 	"TUR": {passports: []string{"U########", "S########"}},
