@@ -118,10 +118,13 @@ func FuzzSplit(f *testing.F) {
 }
 
 func BenchmarkParse(b *testing.B) {
+	seen := map[Format]bool{}
 	for _, s := range specimens {
-		if s.name == "the ICAO TD1 specimen with a 12-character document number" || strings.HasPrefix(s.name, "a TD2 card") {
+		// The first specimen of each format: ICAO's own.
+		if seen[s.format] {
 			continue
 		}
+		seen[s.format] = true
 		zone := strings.Join(s.lines, "\n")
 		b.Run(string(s.format), func(b *testing.B) {
 			b.ReportAllocs()

@@ -62,7 +62,7 @@ func TestFormatDetection(t *testing.T) {
 		{"two lines of 44 starting with P are a passport", passport, TD3},
 		{"two lines of 44 starting with V are an MRV-A visa", specimens[5].lines[0] + "\n" + specimens[5].lines[1], MRVA},
 		{"two lines of 36 starting with V are an MRV-B visa", strings.Join(specimens[6].lines, "\n"), MRVB},
-		{"two lines of 36 starting with IDFRA are the French ID", strings.Join(specimens[7].lines, "\n"), FrenchID},
+		{"two lines of 36 starting with IDFRA are the French ID", strings.Join(specimens[9].lines, "\n"), FrenchID},
 		{"two lines of 36 otherwise are TD2", strings.Join(specimens[3].lines, "\n"), TD2},
 		{"three lines are TD1", strings.Join(specimens[1].lines, "\n"), TD1},
 		{"two lines of 30 are TD1 missing a line", strings.Join(specimens[1].lines[:2], "\n"), TD1},

@@ -101,6 +101,22 @@ var specimens = []struct {
 			BirthDateISO: "1940-09-07", ExpiryDateISO: "1996-12-10"},
 	},
 	{
+		name:   "the German identity card specimen: Germany as D, sex unspecified",
+		lines:  []string{"IDD<<T220001293<<<<<<<<<<<<<<<", "6408125<2010315D<<<<<<<<<<<<<4", "MUSTERMANN<<ERIKA<<<<<<<<<<<<<"},
+		format: TD1,
+		want: Fields{DocumentType: "ID", IssuingState: "D", Surname: "MUSTERMANN", GivenNames: "ERIKA",
+			DocumentNumber: "T22000129", Nationality: "D", BirthDate: "640812", Sex: "", ExpiryDate: "201031",
+			BirthDateISO: "1964-08-12", ExpiryDateISO: "2020-10-31"},
+	},
+	{
+		name:   "the German passport specimen: empty personal number with a filler check digit",
+		lines:  []string{"P<D<<MUSTERMANN<<ERIKA<<<<<<<<<<<<<<<<<<<<<<", "C01X00T478D<<6408125F2702283<<<<<<<<<<<<<<<4"},
+		format: TD3,
+		want: Fields{DocumentType: "P", IssuingState: "D", Surname: "MUSTERMANN", GivenNames: "ERIKA",
+			DocumentNumber: "C01X00T47", Nationality: "D", BirthDate: "640812", Sex: "F", ExpiryDate: "270228",
+			BirthDateISO: "1964-08-12", ExpiryDateISO: "2027-02-28"},
+	},
+	{
 		name:   "a French identity card (2×36, before 2021)",
 		lines:  []string{"IDFRAPETE<<<<<<<<<<<<<<<<<<<<<952042", "0509952018746NICOLAS<<PAUL<8206152M3"},
 		format: FrenchID,
@@ -126,7 +142,7 @@ func TestSpecimens(t *testing.T) {
 				t.Errorf("fields\n got %+v\nwant %+v", got, s.want)
 			}
 			for _, c := range d.Checks {
-				if c.State != "verified" {
+				if c.State != "verified" && !(c.Name == "optional_data" && c.State == "not_printed" && c.Printed == "<") {
 					t.Errorf("check %s is %s (printed %s, expected %s)", c.Name, c.State, c.Printed, c.Expected)
 				}
 			}
