@@ -141,14 +141,14 @@ func dateOf(t time.Time) time.Time {
 func (p *parser) documentCode() {
 	code := p.seg(0, 0, 2)
 	first := code[0]
-	invalid := func(expected string) {
-		p.add(CodeDocumentCodeInvalid, "document_type", 1, 0, 2, Params{"value": code, "format": string(p.format), "expected": expected})
+	invalid := func(rule, expected string) {
+		p.add(CodeDocumentCodeInvalid, "document_type", 1, 0, 2, Params{"value": code, "format": string(p.format), "expected": expected, "rule": rule})
 	}
-	unusual := func(reason string) {
-		p.add(CodeDocumentCodeUnusual, "document_type", 1, 0, 2, Params{"value": code, "format": string(p.format), "reason": reason})
+	unusual := func(rule, reason string) {
+		p.add(CodeDocumentCodeUnusual, "document_type", 1, 0, 2, Params{"value": code, "format": string(p.format), "reason": reason, "rule": rule})
 	}
 	if first == '<' {
-		invalid("the first character must be a letter")
+		invalid("first_letter", "the first character must be a letter")
 		return
 	}
 	if first < 'A' || first > 'Z' {
@@ -157,22 +157,22 @@ func (p *parser) documentCode() {
 	switch p.format {
 	case TD3:
 		if first != 'P' {
-			invalid("a passport code starts with P")
+			invalid("passport_p", "a passport code starts with P")
 		}
 	case MRVA, MRVB:
 		if first != 'V' {
-			invalid("a visa code starts with V")
+			invalid("visa_v", "a visa code starts with V")
 		}
 	case FrenchID:
 		if code != "ID" {
-			invalid("the French identity card code is ID")
+			invalid("french_id", "the French identity card code is ID")
 		}
 	case TD1, TD2:
 		switch {
 		case first != 'A' && first != 'C' && first != 'I':
-			unusual("Doc 9303 codes for cards start with A, C or I")
+			unusual("card_aci", "Doc 9303 codes for cards start with A, C or I")
 		case code[1] == 'V':
-			unusual("V as second character is reserved")
+			unusual("second_v", "V as second character is reserved")
 		}
 	}
 }
@@ -198,7 +198,7 @@ func (p *parser) country(field string, s segment) {
 		c.Kind == countries.KindStatelessRefugee && field != "issuing_state" {
 		return // nothing to report
 	}
-	params := Params{"field": fieldWords(field), "value": raw, "name": c.NameEN}
+	params := Params{"field": fieldWords(field), "value": raw, "name": c.NameEN, "name_es": c.NameES}
 	switch {
 	case !c.Accepted:
 		p.add(CodeCountryNotAccepted, field, s.line+1, s.start, s.end, params)

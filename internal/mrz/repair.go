@@ -99,7 +99,7 @@ func (p *parser) repair() {
 			continue
 		}
 		if combos > maxCombos {
-			p.suggestAll(spots, "too many characters are in doubt to test every repair")
+			p.suggestAll(spots, "too_many", "too many characters are in doubt to test every repair")
 			continue
 		}
 		p.repairSpots(c, spots)
@@ -111,7 +111,7 @@ func (p *parser) repair() {
 				continue
 			}
 			if cands := p.candidates(i, k); len(cands) > 0 {
-				p.suggestAll([]spot{{i, k, l[k], cands}}, "no check digit covers the "+fieldWords(p.field[i][k])+", so the repair cannot be confirmed")
+				p.suggestAll([]spot{{i, k, l[k], cands}}, "no_check", "no check digit covers the "+fieldWords(p.field[i][k])+", so the repair cannot be confirmed")
 			}
 		}
 	}
@@ -125,7 +125,7 @@ func (p *parser) repairSpots(c *check, spots []spot) {
 		if len(s.cands) == 0 {
 			// A forbidden character with no look-alike: nothing to try, and
 			// the check cannot be repaired.
-			p.suggestAll(spots, "another character under the "+c.label+" check digit cannot be repaired")
+			p.suggestAll(spots, "unrepairable", "another character under the "+c.label+" check digit cannot be repaired")
 			return
 		}
 	}
@@ -158,13 +158,13 @@ func (p *parser) repairSpots(c *check, spots []spot) {
 	restore()
 	switch {
 	case asRead != "refuted":
-		p.suggestAll(spots, "the "+c.label+" check digit passes as read, so it cannot tell which is right")
+		p.suggestAll(spots, "passes_as_read", "the "+c.label+" check digit passes as read, so it cannot tell which is right")
 		return
 	case len(passing) == 0:
-		p.suggestAll(spots, "no look-alike makes the "+c.label+" check digit pass")
+		p.suggestAll(spots, "none_passes", "no look-alike makes the "+c.label+" check digit pass")
 		return
 	case len(passing) > 1:
-		p.suggestAll(spots, "several repairs would make the "+c.label+" check digit pass")
+		p.suggestAll(spots, "ambiguous", "several repairs would make the "+c.label+" check digit pass")
 		return
 	}
 	win := passing[0]
@@ -178,7 +178,7 @@ func (p *parser) repairSpots(c *check, spots []spot) {
 	restore()
 	for k, other := range p.checks {
 		if before[k] != "refuted" && after[k] == "refuted" && !p.coversViolation(other) {
-			p.suggestAll(spots, "the repair the "+c.label+" check digit asks for breaks the "+other.label+" check digit")
+			p.suggestAll(spots, "breaks_other", "the repair the "+c.label+" check digit asks for breaks the "+other.label+" check digit")
 			return
 		}
 	}
@@ -186,15 +186,15 @@ func (p *parser) repairSpots(c *check, spots []spot) {
 		to := win[j]
 		blind := Indistinguishable(s.from, to) && !(s.line == c.line && s.pos == c.pos)
 		if blind {
-			p.suggest(s, to, "no check digit can tell "+string(s.from)+" from "+string(to)+", so the "+c.label+" check digit does not prove it")
+			p.suggest(s, to, "blind_spot", "no check digit can tell "+string(s.from)+" from "+string(to)+", so the "+c.label+" check digit does not prove it")
 			continue
 		}
 		if p.opts.NoRepair {
-			p.suggest(s, to, "the "+c.label+" check digit confirms it, but repair is turned off")
+			p.suggest(s, to, "repair_off", "the "+c.label+" check digit confirms it, but repair is turned off")
 			continue
 		}
 		p.lines[s.line][s.pos] = to
-		p.add(CodeOCRRepaired, p.field[s.line][s.pos], s.line+1, s.pos, s.pos+1, Params{"line": itoa(s.line + 1), "pos": itoa(s.pos + 1), "from": p.shown(s), "to": string(to), "check": c.label})
+		p.add(CodeOCRRepaired, p.field[s.line][s.pos], s.line+1, s.pos, s.pos+1, Params{"line": itoa(s.line + 1), "pos": itoa(s.pos + 1), "from": p.shown(s), "to": string(to), "check": c.label, "check_name": c.name})
 	}
 }
 
@@ -213,7 +213,10 @@ func (p *parser) shown(s spot) string {
 	return string(s.from)
 }
 
-func (p *parser) suggest(s spot, to byte, reason string) {
+// suggest reports a repair that was not applied. code is a stable reason
+// code (reason_code in the params, listed in docs/mrz.md) for translations;
+// reason is its English text.
+func (p *parser) suggest(s spot, to byte, code, reason string) {
 	// One suggestion per character and look-alike, from the first check
 	// digit that gave a reason for it.
 	for _, f := range p.doc.Findings {
@@ -221,17 +224,17 @@ func (p *parser) suggest(s spot, to byte, reason string) {
 			return
 		}
 	}
-	p.add(CodeOCRSuggestion, p.field[s.line][s.pos], s.line+1, s.pos, s.pos+1, Params{"line": itoa(s.line + 1), "pos": itoa(s.pos + 1), "from": p.shown(s), "to": string(to), "reason": reason})
+	p.add(CodeOCRSuggestion, p.field[s.line][s.pos], s.line+1, s.pos, s.pos+1, Params{"line": itoa(s.line + 1), "pos": itoa(s.pos + 1), "from": p.shown(s), "to": string(to), "reason": reason, "reason_code": code})
 }
 
-func (p *parser) suggestAll(spots []spot, reason string) {
+func (p *parser) suggestAll(spots []spot, code, reason string) {
 	for _, s := range spots {
 		for _, to := range s.cands {
 			r := reason
 			if Indistinguishable(s.from, to) {
 				r += "; no check digit can tell " + string(s.from) + " from " + string(to)
 			}
-			p.suggest(s, to, r)
+			p.suggest(s, to, code, r)
 		}
 	}
 }
@@ -294,6 +297,6 @@ func (p *parser) suggestSwaps() {
 			continue
 		}
 		h := hits[0]
-		p.suggest(h.s, h.to, "the "+c.label+" check digit would then pass; not applied because the "+fieldWords(p.field[h.s.line][h.s.pos])+" may hold either")
+		p.suggest(h.s, h.to, "field_allows_both", "the "+c.label+" check digit would then pass; not applied because the "+fieldWords(p.field[h.s.line][h.s.pos])+" may hold either")
 	}
 }
