@@ -122,6 +122,7 @@ type Document struct {
 type Options struct {
 	// Now anchors the century of birth and expiry dates. Zero means time.Now().
 	Now time.Time
-	// NoRepair disables OCR-confusion repair (suggestions are still made).
+	// NoRepair disables OCR-confusion repair and filler realignment
+	// (suggestions are still made).
 	NoRepair bool
 }

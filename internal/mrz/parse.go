@@ -268,7 +268,7 @@ func (p *parser) load(runes [][]rune) {
 		if len(r) == p.width {
 			continue
 		}
-		if fixed, pos, ok := p.realign(folded, i); ok {
+		if fixed, pos, ok := p.realign(folded, i); ok && !p.opts.NoRepair {
 			action := "missing"
 			if len(r) > p.width {
 				action = "extra"

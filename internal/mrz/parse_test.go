@@ -270,6 +270,9 @@ func TestRealignOneFiller(t *testing.T) {
 	if !hasCode(d, CodeLineLength) || hasCode(d, CodeLineRealigned) {
 		t.Errorf("ambiguous realignment was applied: %v", codes(d))
 	}
+	if d, _ := Parse(short[0]+"\n"+short[1][:6]+short[1][7:], Options{Now: testNow, NoRepair: true}); !hasCode(d, CodeLineLength) || d.Valid {
+		t.Errorf("NoRepair realigned: %v", codes(d))
+	}
 	tests := []struct {
 		name   string
 		line2  string
