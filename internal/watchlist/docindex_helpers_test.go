@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"math"
+	"runtime"
+	"testing"
 
 	"lookout/internal/bundle"
 	"lookout/internal/demolist"
@@ -26,4 +28,14 @@ func randomDemoLikeLookouts() []bundle.DocLookout {
 		panic(err)
 	}
 	return src.DocLookouts
+}
+
+// docTestSize is full natively, small with -short or under wasm (where the
+// same code runs several times slower and the package shares a time
+// budget): the small size still exercises every path.
+func docTestSize(full, small int) int {
+	if testing.Short() || runtime.GOARCH == "wasm" {
+		return small
+	}
+	return full
 }

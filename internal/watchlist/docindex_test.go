@@ -220,10 +220,7 @@ func randomLookouts(r *rand.Rand, n int) []bundle.DocLookout {
 }
 
 func TestDocIndexFindsEveryNumberAndMeasuresTheFilter(t *testing.T) {
-	n := 200000
-	if testing.Short() {
-		n = 20000
-	}
+	n := docTestSize(200000, 20000)
 	r := rand.New(rand.NewPCG(7, 9))
 	ls := randomLookouts(r, n)
 	b, err := BuildDocIndex(ls)
@@ -273,10 +270,7 @@ func TestDocIndexFindsEveryNumberAndMeasuresTheFilter(t *testing.T) {
 }
 
 func TestDocIndexDemoList(t *testing.T) {
-	count := 1000000
-	if testing.Short() {
-		count = 50000
-	}
+	count := docTestSize(1000000, 50000)
 	src, err := demolist.Generate(demolist.Config{People: 100, Documents: count})
 	if err != nil {
 		t.Fatal(err)
