@@ -224,3 +224,58 @@ func BenchmarkPayloadField(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkVerifyFile verifies a prebuilt bundle named by
+// LOOKOUT_BENCH_BUNDLE against the keys in LOOKOUT_BENCH_TRUST (a key or
+// keys, one per line), e.g. the demo bundle under wasm without building it
+// there:
+//
+//	LOOKOUT_BENCH_BUNDLE=web/build/list.lkb LOOKOUT_BENCH_TRUST="$(cat lists/lookout-demo.key.pub)" \
+//	  GOOS=js GOARCH=wasm go test -run '^$' -bench VerifyFile ./internal/bundle
+func BenchmarkVerifyFile(b *testing.B) {
+	path, trust := os.Getenv("LOOKOUT_BENCH_BUNDLE"), os.Getenv("LOOKOUT_BENCH_TRUST")
+	if path == "" || trust == "" {
+		b.Skip("set LOOKOUT_BENCH_BUNDLE and LOOKOUT_BENCH_TRUST to benchmark a prebuilt bundle")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	keys, err := bundle.ParseKeys(trust)
+	if err != nil {
+		b.Fatal(err)
+	}
+	in, err := bundle.Inspect(data)
+	if err != nil || in.Header == nil {
+		b.Fatalf("not a bundle: %v", err)
+	}
+	pol := bundle.Policy{Keys: keys}
+	now := in.Header.Issued.Add(time.Minute)
+	b.Run("verify", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for i := 0; i < b.N; i++ {
+			if _, err := bundle.Verify(data, pol, nil, now); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("verify-raw", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for i := 0; i < b.N; i++ {
+			if _, err := bundle.VerifyRaw(data, pol, nil, now); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("embedded", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			_, raw, err := bundle.EmbeddedPayload(data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := bundle.PayloadField(raw, "doc_index"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
