@@ -327,6 +327,9 @@ func PhoneticKey(tok string) string {
 		case 'P', 'V':
 			c = 'B'
 		case 'G', 'Q', 'C':
+			if c == 'G' && i > 0 && k[i-1] == 'N' {
+				continue // NG is one sound (YONG, CHENG, ZHANG)
+			}
 			c = 'K'
 		case 'D':
 			c = 'T'

@@ -1,8 +1,11 @@
 package watchlist
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -134,10 +137,20 @@ type tokMatch struct {
 	ord uint32
 	sim float64
 	how string
+	// nbIDF is the rarity of the neighbourhood this match lies in: the
+	// IDF of all list tokens matching the query token at least this well.
+	// A typo match of ANDREY is less specific than an exact one, because
+	// ANDREW, ANDREI and ANDRES all lie as close.
+	nbIDF float64
 }
 
 // ltok is a list token as the scorer needs it.
 type ltok struct {
+	// mask has bit i set when query token i matched this token during
+	// candidate generation; sims[i] and hows[i] then say how well.
+	mask     uint32
+	sims     [maxQueryTokens]float32
+	hows     [maxQueryTokens]string
 	ord      uint32
 	text     string
 	df       int
@@ -153,7 +166,8 @@ type session struct {
 	toks  map[uint32]*ltok
 	keys  map[string]tokKeys
 	memo  map[uint64]simResult
-	hit   map[uint32]bool // list tokens some query token matched
+	hit   map[uint32]bool    // list tokens some query token matched
+	nb    map[uint64]float64 // (query token, list token) → neighbourhood IDF
 	trunc bool
 }
 
@@ -237,12 +251,12 @@ func (m *Matcher) Match(q Query) []Hit {
 	if len(toks) == 0 {
 		return nil
 	}
-	if len(toks) > 16 {
-		toks = toks[:16]
+	if len(toks) > maxQueryTokens {
+		toks = toks[:maxQueryTokens]
 	}
 	sc := m.scratch.Get().(*scratch)
 	defer m.scratch.Put(sc)
-	s := &session{m: m, sc: sc, toks: map[uint32]*ltok{}, keys: map[string]tokKeys{}, memo: map[uint64]simResult{}, hit: map[uint32]bool{}}
+	s := &session{m: m, sc: sc, toks: map[uint32]*ltok{}, keys: map[string]tokKeys{}, memo: map[uint64]simResult{}, hit: map[uint32]bool{}, nb: map[uint64]float64{}}
 	s.trunc = truncatable(toks, raw)
 	for i, t := range toks {
 		qt := qtok{text: t.Text, alts: t.Alts, particle: t.Particle, script: t.Script}
@@ -258,13 +272,17 @@ func (m *Matcher) Match(q Query) []Hit {
 		s.findTokens(&s.q[i])
 		for _, tm := range s.q[i].matches {
 			s.hit[tm.ord] = true
+			lt := s.listTok(tm.ord)
+			lt.mask |= 1 << i
+			lt.sims[i], lt.hows[i] = float32(tm.sim), tm.how
+			s.nb[uint64(i)<<32|uint64(tm.ord)] = tm.nbIDF
 		}
 	}
-	cands := s.candidates()
 	threshold := q.Threshold
 	if threshold <= 0 {
 		threshold = DefaultThreshold
 	}
+	cands := s.candidates(threshold)
 	ev := parseEvidence(q)
 	var hits []Hit
 	for _, e := range cands {
@@ -301,7 +319,7 @@ func (s *session) findTokens(qt *qtok) {
 		lt := s.listTok(ord)
 		sim, how := s.sim(qt, lt.text)
 		if sim >= minTokenSim {
-			qt.matches = append(qt.matches, tokMatch{ord, sim, how})
+			qt.matches = append(qt.matches, tokMatch{ord: ord, sim: sim, how: how})
 		}
 	}
 	if v, _, ok := ix.tokens.get(qt.text, buf); ok {
@@ -354,14 +372,26 @@ func (s *session) findTokens(qt *qtok) {
 			return true
 		})
 	}
-	sort.Slice(qt.matches, func(i, j int) bool {
-		if qt.matches[i].sim != qt.matches[j].sim {
-			return qt.matches[i].sim > qt.matches[j].sim
+	slices.SortFunc(qt.matches, func(a, b tokMatch) int {
+		if a.sim != b.sim {
+			return cmp.Compare(b.sim, a.sim)
 		}
-		return qt.matches[i].ord < qt.matches[j].ord
+		return cmp.Compare(a.ord, b.ord)
 	})
 	if len(qt.matches) > maxTokenMatches {
 		qt.matches = qt.matches[:maxTokenMatches]
+	}
+	cum := 0
+	for i := 0; i < len(qt.matches); {
+		j := i
+		for j < len(qt.matches) && qt.matches[j].sim == qt.matches[i].sim {
+			cum += s.listTok(qt.matches[j].ord).df
+			j++
+		}
+		for k := i; k < j; k++ {
+			qt.matches[k].nbIDF = ix.idf(cum)
+		}
+		i = j
 	}
 	qt.w = ix.idf(qt.df)
 	if qt.df == 0 && len(qt.matches) > 0 {
@@ -374,19 +404,20 @@ func (s *session) findTokens(qt *qtok) {
 }
 
 const (
+	maxQueryTokens  = 16
 	minTokenSim     = 0.75
 	typoScan        = 600 // keys visited per typo range
 	maxTokenMatches = 64
 	particleWeight  = 0.2
-	maxCandidates   = 300
-	// candidateFloor is below nameFloor: the bound mixes query and list
-	// weights, so it is given slack.
-	candidateFloor = 0.45
+	maxCandidates   = 150
+	// candidateFloor caps the pruning floor for low thresholds.
+	candidateFloor = 0.6
+	boundSlack     = 0.1
 )
 
 // candidates walks the postings of the matched list tokens and returns the
 // entries worth scoring, best first.
-func (s *session) candidates() []uint32 {
+func (s *session) candidates(threshold float64) []uint32 {
 	sc := s.sc
 	sc.gen++
 	if sc.gen == 0 { // wrapped: clear stamps once every 4 billion queries
@@ -395,7 +426,10 @@ func (s *session) candidates() []uint32 {
 	}
 	sc.touched = sc.touched[:0]
 	ix := s.m.ix
-	walkCap := max(64, ix.n/16)
+	// Walking postings is cheap (a few ns each) next to scoring; the
+	// budget bounds a query made only of the list's commonest names.
+	budget := max(20000, ix.n/4)
+	walkCap := budget
 	// Query tokens are grouped by text (MOHAMED OMAR MOHAMED has two
 	// distinct parts), and each group's walking cost is the postings it
 	// would read. Rare parts are walked; common ones (whose postings would
@@ -431,6 +465,7 @@ func (s *session) candidates() []uint32 {
 		if g.cost == 0 || (walked >= 1 && g.cost > walkCap) {
 			continue
 		}
+		walkCap -= g.cost
 		walked++
 		walkedBits |= g.bit
 		for _, qi := range g.qis {
@@ -468,8 +503,11 @@ func (s *session) candidates() []uint32 {
 			qw[gi] = s.q[g.qis[0]].w
 		}
 	}
+	// Other evidence adds at most maxEvidence; the bound mixes query and
+	// list weights, so it gets slack too.
+	floor := math.Min(candidateFloor, threshold-maxEvidence-boundSlack)
 	out := make([]uint32, 0, 64)
-	ub := map[uint32]float32{}
+	ub := make(map[uint32]float32, len(sc.touched)/4)
 	for _, e := range sc.touched {
 		if popcount(sc.bits[e]) < need {
 			continue
@@ -482,7 +520,7 @@ func (s *session) candidates() []uint32 {
 		}
 		a := float64(sc.acc[e])
 		u := a / (a + queryExtra*free)
-		if u < candidateFloor {
+		if u < floor {
 			continue
 		}
 		ub[e] = float32(u)
@@ -493,14 +531,14 @@ func (s *session) candidates() []uint32 {
 		// may be a single token, or the rest may be initials).
 		out = append(out, sc.touched...)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if ub[out[i]] != ub[out[j]] {
-			return ub[out[i]] > ub[out[j]]
+	slices.SortFunc(out, func(a, b uint32) int {
+		if ub[a] != ub[b] {
+			return cmp.Compare(ub[b], ub[a])
 		}
-		if sc.acc[out[i]] != sc.acc[out[j]] {
-			return sc.acc[out[i]] > sc.acc[out[j]]
+		if sc.acc[a] != sc.acc[b] {
+			return cmp.Compare(sc.acc[b], sc.acc[a])
 		}
-		return out[i] < out[j]
+		return cmp.Compare(a, b)
 	})
 	if len(out) > maxCandidates {
 		out = out[:maxCandidates]
@@ -537,20 +575,41 @@ func (s *session) sim(qt *qtok, l string) (float64, string) {
 	return best, how
 }
 
+// genderForm recognises the masculine and feminine forms of one Slavic or
+// Baltic surname (SMIRNOV/SMIRNOVA, KOWALSKI/KOWALSKA, ALIYEV/ALIYEVA): the
+// same family, but usually not the same person.
+func genderForm(a, b string) (float64, bool) {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	switch {
+	case len(a) >= 4 && b == a+"A" && (strings.HasSuffix(a, "V") || strings.HasSuffix(a, "N")):
+		return simGender, true
+	case len(a) >= 5 && len(b) == len(a) && a[:len(a)-1] == b[:len(b)-1] && strings.HasSuffix(a, "SKI") && strings.HasSuffix(b, "SKA"):
+		return simGender, true
+	case len(a) >= 5 && strings.HasSuffix(b, "SKAYA") && (strings.HasSuffix(a, "SKIY") || strings.HasSuffix(a, "SKY") || strings.HasSuffix(a, "SKII")):
+		if strings.TrimSuffix(b, "SKAYA") == a[:strings.LastIndex(a, "SK")] {
+			return simGender, true
+		}
+	}
+	return 0, false
+}
+
 // Token similarity levels.
 const (
-	simExact     = 1.0
-	simVariant   = 0.94 // same spelling key or family, or a glued particle
-	simTypo1     = 0.9
-	simTypo6     = 0.88
-	simTypo5     = 0.84
-	simTypo4     = 0.78
-	simTypoTiny  = 0.76 // three letters against four: SAH/SHAH, CHO/CHOL
-	simTypo2     = 0.8
-	simKeyTypo   = 0.85
-	simPhonetic  = 0.8
-	simTrunc     = 0.9
-	simInitial   = 0.8
+	simExact    = 1.0
+	simVariant  = 0.94 // same spelling key or family, or a glued particle
+	simTypo1    = 0.9
+	simGender   = 0.76
+	simTypo6    = 0.88
+	simTypo5    = 0.84
+	simTypo4    = 0.78
+	simTypoTiny = 0.76 // three letters against four: SAH/SHAH, CHO/CHOL
+	simTypo2    = 0.8
+	simKeyTypo  = 0.85
+	simPhonetic = 0.8
+	simTrunc    = 0.9
+	simInitial  = 0.8
 )
 
 // simPair is the similarity of two tokens and how they met.
@@ -603,12 +662,15 @@ func (s *session) simPair(q, l string, trunc bool) (float64, string) {
 			}
 		}
 	}
-	if best < simKeyTypo && short >= 5 && names.EditDistance(kq.spell, kl.spell, 1) == 1 {
+	if sim, ok := genderForm(q, l); ok && best < sim {
+		return sim, "variant"
+	}
+	if best < simKeyTypo && short >= 6 && names.EditDistance(kq.spell, kl.spell, 1) == 1 {
 		best, how = simKeyTypo, "variant"
 	}
 	// A phonetic key needs three consonants to say something: two-consonant
 	// keys (HASAN, HUSSEIN, HOSNI are all S-N) join different names.
-	if best < simPhonetic && kq.phon == kl.phon && len(strings.TrimPrefix(kq.phon, "*")) >= 3 {
+	if best < simPhonetic && short >= 5 && kq.phon == kl.phon && len(strings.TrimPrefix(kq.phon, "*")) >= 3 {
 		best, how = simPhonetic, "phonetic"
 	}
 	if best < simTrunc && trunc && len(q) >= 3 && strings.HasPrefix(l, q) {

@@ -496,10 +496,10 @@ func (ix *Index) decodeEntry(i int) (entryRec, bool) {
 		}
 		f := b[p]
 		var lo, span uint64
-		if lo, p, ok = uvarint(b, p+1); !ok || lo > 200*366 {
+		if lo, p, ok = uvarint(b, p+1); !ok || lo > 401*366 {
 			return r, false
 		}
-		if span, p, ok = uvarint(b, p); !ok || span > 200*366 {
+		if span, p, ok = uvarint(b, p); !ok || span > 401*366 {
 			return r, false
 		}
 		r.dobs = append(r.dobs, dateSpan{int(lo), int(lo + span), f})

@@ -1,9 +1,10 @@
 package watchlist
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"lookout/internal/countries"
@@ -37,6 +38,7 @@ type pair struct {
 type nameScore struct {
 	score    float64
 	spec     float64 // nats of identifying information in the matched parts
+	complete bool    // every part on both sides met, none as an initial
 	pairs    []pair
 	qFree    []int
 	lFree    []int
@@ -50,7 +52,16 @@ func (s *session) scoreName(lt []*ltok, weak bool) nameScore {
 	var cands []pair
 	for i := range q {
 		for j := range lt {
-			sim, how := s.simTok(i, lt[j])
+			var sim float64
+			var how string
+			switch {
+			case lt[j].mask&(1<<i) != 0:
+				sim, how = float64(lt[j].sims[i]), lt[j].hows[i]
+			case len(q[i].text) == 1 || len(lt[j].text) == 1:
+				sim, how = s.simPair(q[i].text, lt[j].text, false)
+			default:
+				continue // candidate generation found every pair above minTokenSim
+			}
 			if weak && sim < simVariant {
 				continue // weak a.k.a.s match only as written (OFAC FAQ 1646)
 			}
@@ -84,11 +95,11 @@ func (s *session) scoreName(lt []*ltok, weak bool) nameScore {
 	}
 	// Greedy alignment, best similarity first (exact before variant before
 	// typo), then the weightier pair.
-	sort.SliceStable(cands, func(a, b int) bool {
-		if cands[a].sim != cands[b].sim {
-			return cands[a].sim > cands[b].sim
+	slices.SortStableFunc(cands, func(a, b pair) int {
+		if a.sim != b.sim {
+			return cmp.Compare(b.sim, a.sim)
 		}
-		return cands[a].w > cands[b].w
+		return cmp.Compare(b.w, a.w)
 	})
 	qUsed := make([]bool, len(q))
 	lUsed := make([]bool, len(lt))
@@ -113,13 +124,21 @@ func (s *session) scoreName(lt []*ltok, weak bool) nameScore {
 		ns.pairs = append(ns.pairs, c)
 	}
 	var matched, denom, spec float64
-	subst := 0
+	subst, initials := 0, 0
 	for _, p := range ns.pairs {
 		matched += p.sim * p.w
 		denom += p.w
-		if p.how != "initial" && !(p.qn == 1 && q[p.qi].particle) {
+		switch {
+		case p.how == "initial":
+			initials++
+			spec += math.Min(p.w, math.Log(26))
+		case !(p.qn == 1 && q[p.qi].particle):
 			subst++
-			spec += p.sim * math.Min(q[p.qi].w, lt[p.lj].w)
+			w := math.Min(q[p.qi].w, lt[p.lj].w)
+			if nb, ok := s.nb[uint64(p.qi)<<32|uint64(lt[p.lj].ord)]; ok && p.qn == 1 && p.ln == 1 {
+				w = math.Min(w, nb)
+			}
+			spec += w
 		}
 	}
 	var qFreeW, lFreeW float64
@@ -169,6 +188,7 @@ func (s *session) scoreName(lt []*ltok, weak bool) nameScore {
 	}
 	ns.score = math.Min(1, score)
 	ns.spec = spec
+	ns.complete = len(ns.qFree) == 0 && len(ns.lFree) == 0 && initials == 0
 	ns.listToks = lt
 	return ns
 }
@@ -179,15 +199,25 @@ func (s *session) scoreName(lt []*ltok, weak bool) nameScore {
 // place of birth or nationality. Names made only of common parts
 // (MOHAMMED ALI, JOSE GARCIA) with nothing else agreeing fall below a hit;
 // the same names with the listed date of birth do not.
-func (s *session) specificity(spec float64) float64 {
+//
+// A name matched completely (every part on both sides) is penalised less:
+// it is the listed name, however common, and an officer must look at it.
+func (s *session) specificity(spec float64, complete bool) float64 {
 	lnE := s.m.ix.logN - spec
 	if lnE <= 0 {
 		return 1
 	}
-	return 1 - specificityCap*math.Min(1, lnE/math.Log(10))
+	c := specificityCap
+	if complete {
+		c = specificityCapComplete
+	}
+	return 1 - c*math.Min(1, lnE/math.Log(10))
 }
 
-const specificityCap = 0.25
+const (
+	specificityCap         = 0.25
+	specificityCapComplete = 0.1
+)
 
 // freeWeight is what an unmatched query token costs: its weight, but not
 // less than a floor for substantive tokens. A traveler's name part the
@@ -245,7 +275,7 @@ func (s *session) score(e int, ev evidence) (Hit, bool) {
 	h.Reasons = s.nameReasons(best)
 	adj, info, reasons := ev.apply(rec)
 	h.Reasons = append(h.Reasons, reasons...)
-	h.Score = best.score*s.specificity(best.spec+info) + adj
+	h.Score = best.score*s.specificity(best.spec+info, best.complete) + adj
 	h.Score = math.Max(0, math.Min(1, h.Score))
 	h.Score = math.Round(h.Score*1000) / 1000
 	h.Level = LevelPossible
@@ -409,12 +439,15 @@ func parseQueryDOB(s string) []dateSpan {
 
 // DOB score adjustments.
 const (
-	dobExact     = 0.06
-	dobWithin    = 0.03
-	dobNear      = 0.015
-	dobSameYear  = -0.06
-	dobYearOff1  = -0.08
-	dobConflict  = -0.2
+	dobExact        = 0.06
+	dobWithin       = 0.03
+	dobNear         = 0.015
+	dobSameYear     = -0.06
+	dobYearOff1     = -0.08
+	dobConflictNear = -0.15 // two to four years: a wrong year, or a wrong person
+	dobConflict     = -0.25 // five years or more: another person
+	// maxEvidence is the most date, place and nationality can add.
+	maxEvidence  = dobExact + natAgree + pobAgree
 	natAgree     = 0.03
 	natConflict  = -0.04
 	pobAgree     = 0.02
@@ -569,7 +602,11 @@ func compareDOB(q, l dateSpan) (float64, float64, Reason) {
 		r.How, r.Detail = "conflict", "date of birth is about a year off the list's "+ls
 		return dobYearOff1, 0, r
 	}
-	r.How, r.Detail = "conflict", fmt.Sprintf("date of birth is %d years off the list's %s", (gap+182)/365, ls)
+	years := (gap + 182) / 365
+	r.How, r.Detail = "conflict", fmt.Sprintf("date of birth is %d years off the list's %s", years, ls)
+	if years < 5 {
+		return dobConflictNear, 0, r
+	}
 	return dobConflict, 0, r
 }
 

@@ -166,11 +166,12 @@ func (t *sst) firstKey(b int, buf []byte) []byte {
 }
 
 // seekBlock returns the last block whose first key is ≤ key (0 if none).
-func (t *sst) seekBlock(key string, buf []byte) int {
+func (t *sst) seekBlock(key string, _ []byte) int {
+	var arr [96]byte // keys are short: no allocation for the search
 	lo, hi := 0, t.nblocks-1
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if string(t.firstKey(mid, buf)) <= key {
+		if string(t.firstKey(mid, arr[:0])) <= key {
 			lo = mid
 		} else {
 			hi = mid - 1
@@ -180,11 +181,12 @@ func (t *sst) seekBlock(key string, buf []byte) int {
 }
 
 // get returns the value and ordinal of key.
-func (t *sst) get(key string, buf []byte) ([]byte, int, bool) {
+func (t *sst) get(key string, _ []byte) ([]byte, int, bool) {
 	if t.count == 0 {
 		return nil, 0, false
 	}
-	it := t.iterBlock(t.seekBlock(key, buf), buf)
+	var arr [96]byte
+	it := t.iterBlock(t.seekBlock(key, nil), arr[:0])
 	for it.next() {
 		switch c := strings.Compare(string(it.key), key); {
 		case c == 0:
@@ -201,7 +203,7 @@ func (t *sst) at(ord int, buf []byte) ([]byte, []byte, bool) {
 	if ord < 0 || ord >= t.count {
 		return nil, nil, false
 	}
-	it := t.iterBlock(ord/sstBlock, buf)
+	it := t.iterBlock(ord/sstBlock, buf) // the key is returned: caller's buffer
 	for it.next() {
 		if it.ord == ord {
 			return it.key, it.value, true
