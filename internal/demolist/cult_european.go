@@ -144,15 +144,24 @@ func buildGerman(r *rng, female bool, c *country) (nameParts, []alias) {
 var porSurnames = ranked(3, `SILVA|SANTOS|OLIVEIRA|SOUZA|RODRIGUES|FERREIRA|ALVES|PEREIRA|LIMA|GOMES|COSTA|RIBEIRO|MARTINS|CARVALHO|ALMEIDA|LOPES|SOARES|FERNANDES|VIEIRA|BARBOSA|ROCHA|DIAS|NASCIMENTO|ANDRADE|MOREIRA|NUNES|MARQUES|MACHADO|MENDES|FREITAS|CARDOSO|RAMOS|GONÇALVES|SANTANA|TEIXEIRA|SOUSA|PINTO|CORREIA|MONTEIRO|CUNHA|ARAÚJO|MAGALHÃES|GUIMARÃES|CONCEIÇÃO|ASSUNÇÃO|NEVES|BRANCO|CAMPOS|FONSECA|LOUREIRO|PIRES|AZEVEDO|BRAGA`)
 var porMale = ranked(4, `JOÃO|JOSÉ|ANTÔNIO|FRANCISCO|CARLOS|PAULO|PEDRO|LUCAS|LUIZ|MARCOS|GABRIEL|RAFAEL|DANIEL|MARCELO|BRUNO|EDUARDO|FELIPE|RODRIGO|GUILHERME|THIAGO|ANTÓNIO|RUI|NUNO|TIAGO|DUARTE|GONÇALO|WELLINGTON|WANDERSON|CLEITON`)
 var porFemale = ranked(4, `MARIA|ANA|FRANCISCA|ANTÔNIA|ADRIANA|JULIANA|MÁRCIA|FERNANDA|PATRÍCIA|ALINE|CONCEIÇÃO|FÁTIMA|JOANA|INÊS|BEATRIZ|GRAÇA|LUZIA|SEBASTIANA|RAIMUNDA|JOSEFA`)
-var porParticles = []string{"", "", "", "DA ", "DOS ", "DE ", "DAS "}
+// porParticle is the particle each family name takes when it has one: DA
+// SILVA, DE SOUZA, DOS SANTOS, DAS NEVES.
+var porParticle = map[string]string{
+	"SILVA": "DA ", "COSTA": "DA ", "CUNHA": "DA ", "CONCEIÇÃO": "DA ", "FONSECA": "DA ", "ROCHA": "DA ", "ASSUNÇÃO": "DA ",
+	"SOUZA": "DE ", "SOUSA": "DE ", "OLIVEIRA": "DE ", "ALMEIDA": "DE ", "ANDRADE": "DE ", "CARVALHO": "DE ", "FREITAS": "DE ",
+	"ARAÚJO": "DE ", "MAGALHÃES": "DE ", "AZEVEDO": "DE ", "CAMPOS": "DE ", "PAULA": "DE ",
+	"SANTOS": "DOS ", "REIS": "DOS ", "ANJOS": "DOS ", "NEVES": "DAS ", "DORES": "DAS ", "MERCÊS": "DAS ",
+}
 
 func porSur(r *rng) string {
 	s := porSurnames.draw(r)
-	p := pick(r, porParticles)
-	if p == "DOS " || p == "DAS " {
-		s = pick(r, []string{"SANTOS", "REIS", "ANJOS", "NEVES", "DORES", "MERCÊS"})
+	if r.pct(8) {
+		s = pick(r, []string{"REIS", "ANJOS", "NEVES", "DORES", "MERCÊS"})
 	}
-	return p + s
+	if p, ok := porParticle[s]; ok && r.pct(45) {
+		return p + s
+	}
+	return s
 }
 
 func buildPortuguese(r *rng, female bool, c *country) (nameParts, []alias) {

@@ -114,7 +114,9 @@ func render(n nameParts, kind string, style int, turkish bool) bundle.Name {
 	sur, given := n.sur, n.given
 	switch {
 	case style < 55:
-		given = title(given, turkish)
+		// A Turkish name already folded to ASCII is typed the English way
+		// (SALIH → Salih, not Salıh).
+		given = title(given, turkish && !isASCII(given))
 	case style < 90:
 	default:
 		sur, given = fold(sur), fold(given)
@@ -304,28 +306,30 @@ func program(cat string) string {
 	return "DEMO-DOCFRAUD"
 }
 
+// actions are the recommended actions an officer sees first: short, in
+// the imperative, as a list owner writes them.
 var actions = map[string][]string{
 	bundle.CatTerrorist: {
-		"Do not alert the subject. Refer to secondary inspection and notify the duty officer immediately.",
-		"Detain if identity is confirmed and contact the national counter-terrorism centre.",
-		"Discreet check: record travel details, do not detain, report to the liaison office within one hour.",
+		"Do not alert. Secondary; notify duty officer at once.",
+		"Detain on confirmed identity; call the CT centre.",
+		"Discreet check: record travel, do not detain, report.",
 	},
 	bundle.CatWarrant: {
-		"Verify the warrant with the issuing court and detain if it is confirmed.",
-		"Refer to secondary inspection and notify the federal police (warrant in force).",
-		"Arrest on confirmation of identity, extradition request pending.",
+		"Verify warrant with the issuing court; detain if confirmed.",
+		"Secondary; notify federal police (warrant in force).",
+		"Arrest on confirmed identity; extradition pending.",
 	},
 	bundle.CatDeported: {
-		"Refuse entry unless a waiver is presented. Refer to secondary inspection.",
-		"Re-entry ban in force. Refer to secondary inspection and the removals unit.",
+		"Refuse entry unless a waiver is shown. Secondary.",
+		"Re-entry ban in force. Secondary; removals unit.",
 	},
 	bundle.CatDocumentFraud: {
-		"Examine all documents in secondary inspection and seize any fraudulent document.",
-		"Refer to the document examination unit. Compare the holder with the photograph on file.",
+		"Examine documents in secondary; seize if fraudulent.",
+		"Document examination unit; compare with file photo.",
 	},
 	bundle.CatSanctions: {
-		"Refer to secondary inspection. Travel ban and asset freeze apply: notify the sanctions unit.",
-		"Travel ban: refuse entry or transit and notify the sanctions unit.",
+		"Travel ban and asset freeze: secondary, sanctions unit.",
+		"Travel ban: refuse entry or transit; sanctions unit.",
 	},
 }
 
@@ -334,6 +338,9 @@ func action(r *rng, cat string) string { return pick(r, actions[cat]) }
 var offences = []string{"drug trafficking", "homicide", "migrant smuggling", "kidnapping", "money laundering", "armed robbery", "extortion", "fraud", "arms trafficking", "human trafficking", "sexual assault", "organised crime"}
 
 func remark(r *rng, cat string, co *country, e bundle.Entry) string {
+	if r.pct(22) {
+		return "" // many listings carry no remark
+	}
 	yr := 2008 + r.intn(18)
 	mo := 1 + r.intn(12)
 	da := 1 + r.intn(28)
@@ -363,4 +370,13 @@ func remark(r *rng, cat string, co *country, e bundle.Entry) string {
 		s += " Uses several identities."
 	}
 	return s
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
