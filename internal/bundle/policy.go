@@ -98,6 +98,11 @@ type Policy struct {
 	// Schemas lists the payload schemas accepted; empty means exactly
 	// SchemaVersion.
 	Schemas []int
+	// Digest, when set, computes the payload's SHA-256 instead of
+	// crypto/sha256: the page can hand the work to WebCrypto, which hashes
+	// tens of megabytes several times faster than Go compiled to wasm. It
+	// must return the true SHA-256 of its argument.
+	Digest func([]byte) [32]byte
 }
 
 func (p *Policy) threshold() int {

@@ -138,7 +138,11 @@ func verify(data []byte, p *Policy, store RollbackStore, now time.Time, decode b
 	if int64(len(env.rest)) != h.PayloadSize {
 		return nil, failErr(StepPayload, fmt.Errorf("%w: %d payload bytes follow the header, it signs %d", ErrPayloadLength, len(env.rest), h.PayloadSize))
 	}
-	if sha256.Sum256(env.rest) != h.PayloadHash {
+	digest := sha256.Sum256
+	if p.Digest != nil {
+		digest = p.Digest
+	}
+	if digest(env.rest) != h.PayloadHash {
 		return nil, failErr(StepPayload, ErrPayloadHash)
 	}
 	v := &Verified{Header: *h, HeaderHash: hh, Signers: signers, RawPayload: env.rest}

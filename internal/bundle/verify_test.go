@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
@@ -537,4 +538,18 @@ func TestEmbeddedPayloadReadsAVerifiedBundleWithoutHashing(t *testing.T) {
 	if _, _, err := EmbeddedPayload(data[:len(data)-1]); err == nil {
 		t.Error("a truncated bundle was accepted")
 	}
+}
+
+func TestAHostDigestIsUsedForThePayload(t *testing.T) {
+	s, k := testKey(t, "lookout-test-a")
+	data := buildTest(t, samplePayload(), testHeader(EnvTest, 1), s)
+	calls := 0
+	pol := policyOf(k)
+	pol.Digest = func(b []byte) [32]byte { calls++; return sha256.Sum256(b) }
+	if _, err := Verify(data, pol, nil, testNow); err != nil || calls != 1 {
+		t.Fatalf("err %v, %d digest calls", err, calls)
+	}
+	pol.Digest = func(b []byte) [32]byte { return [32]byte{} }
+	_, err := Verify(data, pol, nil, testNow)
+	expectStep(t, err, StepPayload, ErrPayloadHash)
 }
