@@ -8,9 +8,11 @@
 #                                real HTTP, measure latency, stop it (make edge-test)
 #   bash scripts/edge.sh size    worker wasm raw/gzip/brotli and `wrangler deploy --dry-run`
 #
-# `build` needs web/build/app.wasm, wasm_exec.js and list.lkb (make wasm bundle).
-# Environment: LOOKOUT_EDGE_BUNDLE (default web/build/list.lkb), LOOKOUT_EDGE_TRUST
-# (default lists/lookout-demo.key.pub), LATENCY_N (requests per endpoint, default 300).
+# `build` needs web/build/app.wasm and wasm_exec.js and the demo list sources
+# (make wasm bundle). Environment: LOOKOUT_EDGE_BUNDLE (a signed list to serve; default:
+# an edge demo list built from the first LOOKOUT_EDGE_PERSONS=2500 persons and
+# LOOKOUT_EDGE_DOCUMENTS=60000 document lookouts of the demo list, signed with the demo key),
+# LOOKOUT_EDGE_TRUST (default lists/lookout-demo.key.pub), LATENCY_N (requests per endpoint, 300).
 # Nothing here talks to Cloudflare: wrangler's telemetry, update check and cf fetch are off.
 set -euo pipefail
 
@@ -18,9 +20,15 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 EDGE=$ROOT/cmd/lookout-edge
 OUT=$EDGE/build
 GO=${GO:-go}
-BUNDLE=${LOOKOUT_EDGE_BUNDLE:-$ROOT/web/build/list.lkb}
+BUNDLE=${LOOKOUT_EDGE_BUNDLE:-}
 TRUST=${LOOKOUT_EDGE_TRUST:-$ROOT/lists/lookout-demo.key.pub}
+# The edge demo list: the first persons and document lookouts of the demo
+# list, so the worker fits Cloudflare's limits (the full 70,000-person demo
+# bundle is 40 MB: over the 10 MiB worker limit and the 25 MiB asset limit).
+EDGE_PERSONS=${LOOKOUT_EDGE_PERSONS:-2500}
+EDGE_DOCUMENTS=${LOOKOUT_EDGE_DOCUMENTS:-60000}
 LATENCY_N=${LATENCY_N:-300}
+LATENCY_N_STOCK=${LATENCY_N_STOCK:-20}
 export WRANGLER_SEND_METRICS=false CLOUDFLARE_CF_FETCH_ENABLED=false WRANGLER_HIDE_BANNER=true
 export WRANGLER_LOG_PATH=$OUT/logs
 
@@ -48,16 +56,32 @@ tool() {
 	"$GO" build -o "$OUT/tool/lookout-edge" "$EDGE" || die "building the native helper (go build ./cmd/lookout-edge)"
 }
 
+# edge_demo_list builds the default edge list from the demo list sources.
+edge_demo_list() {
+	local src=$ROOT/lists/demo/demo-list.csv docs=$ROOT/lists/demo/demo-documents.csv
+	[ -s "$src" ] && [ -s "$docs" ] || die "missing lists/demo/demo-list.csv or demo-documents.csv: run \`make bundle\` first"
+	mkdir -p "$OUT/list-src"
+	# One record per line (the demo CSVs have no quoted newlines); keep the header row.
+	head -n $((EDGE_PERSONS + 1)) "$src" >"$OUT/list-src/edge-list.csv"
+	head -n $((EDGE_DOCUMENTS + 1)) "$docs" >"$OUT/list-src/edge-documents.csv"
+	(cd "$ROOT" && "$GO" run ./cmd/lookout bundle build -o "$OUT/list-src/edge-demo.lkb" --key lists/lookout-demo.key \
+		--env demo --list lookout-demo-edge csv:"$OUT/list-src/edge-list.csv" documents:"$OUT/list-src/edge-documents.csv") >&2 ||
+		die "building the edge demo list (lookout bundle build)"
+	BUNDLE=$OUT/list-src/edge-demo.lkb
+}
+
 cmd_build() {
 	local missing=()
-	for f in "$BUNDLE" "$ROOT/web/build/app.wasm" "$ROOT/web/build/wasm_exec.js"; do
+	for f in "$ROOT/web/build/app.wasm" "$ROOT/web/build/wasm_exec.js"; do
 		[ -s "$f" ] || missing+=("${f#"$ROOT"/}")
 	done
 	[ -s "$TRUST" ] || missing+=("${TRUST#"$ROOT"/}")
 	[ ${#missing[@]} -eq 0 ] || die "missing ${missing[*]}: run \`make wasm bundle\` first (make edge-test does)"
+	[ -z "$BUNDLE" ] || [ -s "$BUNDLE" ] || die "LOOKOUT_EDGE_BUNDLE=$BUNDLE: no such file"
 	npm_install
 	mkdir -p "$OUT"
 	tool
+	[ -n "$BUNDLE" ] || edge_demo_list
 
 	# 1. The list: verified in full here, then embedded byte for byte.
 	"$OUT/tool/lookout-edge" verify --trust "$TRUST" --out "$OUT" "$BUNDLE" >&2 || die "the list bundle did not verify; the worker was not built"
@@ -82,7 +106,7 @@ cmd_build() {
 	mkdir -p "$OUT/assets/build"
 	(cd "$ROOT/web" && find . -path ./build -prune -o -type f ! -name '*.go' ! -name '.*' -print0 |
 		xargs -0 -I{} cp --parents {} "$OUT/assets/")
-	(cd "$ROOT/web/build" && find . -type f ! -name '.*' -print0 | xargs -0 -I{} cp --parents {} "$OUT/assets/build/")
+	(cd "$ROOT/web/build" && find . -type f ! -name '.*' ! -name list.lkb -print0 | xargs -0 -I{} cp --parents {} "$OUT/assets/build/")
 	cp "$OUT/list.lkb" "$OUT/assets/build/list.lkb" # the very bytes verified above
 	"$OUT/tool/lookout-edge" headers >"$OUT/assets/_headers" || die "generating _headers"
 	say "built $(du -b "$OUT/glue/app.wasm" | cut -f1) byte worker wasm; assets in ${OUT#"$ROOT"/}/assets"
@@ -120,11 +144,15 @@ cleanup() {
 	PIDS=()
 }
 
-# wait_health URL LOG: poll /v1/health for up to 60 s.
+# wait_health URL LOG: poll /v1/health for up to 60 s. The first answer
+# starts the Go instance and opens the list: its time is the cold start.
 wait_health() {
-	local url=$1 log=$2
+	local url=$1 log=$2 t
 	for _ in $(seq 600); do
-		if curl -fsS -o /dev/null --max-time 2 "$url/v1/health" 2>/dev/null; then return 0; fi
+		if t=$(curl -fsS -o /dev/null -w '%{time_total}' --max-time 20 "$url/v1/health" 2>/dev/null); then
+			printf '  first /v1/health (cold: Go instance start and list open): %s s\n' "$t"
+			return 0
+		fi
 		sleep 0.1
 	done
 	tail -40 "$log" >&2 || true
@@ -171,11 +199,12 @@ start_server() {
 	SID=$!
 }
 
-# latency NAME URL: the bounded latency run, and the server's CPU per request.
+# latency NAME URL [N]: the bounded latency run, and the server's CPU per request.
 latency() {
-	local name=$1 url=$2 before after reqs=$((3 * (LATENCY_N + 10)))
+	local name=$1 url=$2 n=${3:-$LATENCY_N} before after
+	local reqs=$((3 * (n + 10)))
 	before=$(session_cpu)
-	LOOKOUT_EDGE_URL=$url LOOKOUT_LATENCY_N=$LATENCY_N "$GO" test -count=1 -run 'TestLatency' -v "$ROOT/internal/api" >"$OUT/logs/latency-$name.txt" 2>&1 ||
+	LOOKOUT_EDGE_URL=$url LOOKOUT_LATENCY_N=$n "$GO" test -count=1 -run 'TestLatency' -v "$ROOT/internal/api" >"$OUT/logs/latency-$name.txt" 2>&1 ||
 		{ cat "$OUT/logs/latency-$name.txt" >&2; die "latency run ($name)"; }
 	after=$(session_cpu)
 	grep -o 'latency .*' "$OUT/logs/latency-$name.txt" | sed "s/^/  $name: /"
@@ -185,6 +214,8 @@ latency() {
 
 cmd_test() {
 	need_build
+	# The Go tests read the list the worker embeds (to pick a listed person).
+	export LOOKOUT_EDGE_BUNDLE=$OUT/list.lkb LOOKOUT_EDGE_TRUST=$TRUST
 	trap cleanup EXIT INT TERM
 	local port url log entry
 	mkdir -p "$OUT/logs"
@@ -202,7 +233,8 @@ cmd_test() {
 	latency wrangler-dev "$url"
 	cleanup
 
-	# 2. workerd alone: our glue (as deployed), then syumai's stock glue.
+	# 2. workerd alone: our glue (as deployed), then syumai's stock glue
+	#    (a new Go instance per request: slow, so fewer requests).
 	for entry in lookout.mjs worker.mjs; do
 		port=$(free_port)
 		url=http://127.0.0.1:$port
@@ -212,7 +244,7 @@ cmd_test() {
 		start_server "$OUT" "$log" "$EDGE/node_modules/.bin/workerd" serve "workerd-$entry.capnp"
 		wait_health "$url" "$log"
 		LOOKOUT_EDGE_URL=$url "$GO" test -count=1 -run 'TestLive' "$ROOT/internal/api" || die "API tests against the worker (workerd, $entry)"
-		latency "workerd-$entry" "$url"
+		if [ "$entry" = worker.mjs ]; then latency "workerd-$entry" "$url" "$LATENCY_N_STOCK"; else latency "workerd-$entry" "$url"; fi
 		cleanup
 	done
 	trap - EXIT INT TERM
