@@ -101,8 +101,14 @@ func countryCode(name string) (string, bool) {
 // countryOrName returns the alpha-3 code of name when known, else the
 // name as written (the bundle keeps what it cannot resolve).
 func countryOrName(name string) string {
-	if c, ok := countryCode(name); ok {
+	name = strings.TrimSpace(name)
+	switch strings.ToLower(name) {
+	case "na", "n/a", "unknown", "not available":
+		return ""
+	}
+	// OFAC writes territories as "Region: Gaza".
+	if c, ok := countryCode(strings.TrimPrefix(name, "Region: ")); ok {
 		return c
 	}
-	return strings.TrimSpace(name)
+	return name
 }

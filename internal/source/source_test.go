@@ -301,3 +301,16 @@ func BenchmarkOFACSDN(b *testing.B) {
 		}
 	}
 }
+
+func TestCountryNamesResolveToAlpha3(t *testing.T) {
+	cases := map[string]string{
+		"Russia": "RUS", "Korea, North": "PRK", "Democratic People's Republic of Korea": "PRK",
+		"Iran (Islamic Republic of)": "IRN", "Burma": "MMR", "United Kingdom.": "GBR", "Türkiye": "TUR",
+		"Region: Gaza": "PSE", "MEX": "MEX", "na": "", "Atlantis": "Atlantis", "possibly Palestinian": "possibly Palestinian",
+	}
+	for in, want := range cases {
+		if got := countryOrName(in); got != want {
+			t.Errorf("countryOrName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
