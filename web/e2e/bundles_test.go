@@ -195,7 +195,7 @@ func (b *browser) reloadSettled() {
 // drag-and-drop), and keeps working offline after one online load.
 func TestBundleLifecycleAndScreening(t *testing.T) {
 	build := testBuild(t)
-	srv := newServer(t, build)
+	srv := newServer(t, build, false)
 	srv.serveBundle(t, makeBundle(t, bundleSpec{seq: 2}))
 	b := newBrowser(t, browserOpt{})
 	b.navigate(srv.URL + "/")
@@ -334,4 +334,34 @@ func TestBundleLifecycleAndScreening(t *testing.T) {
 	b.screenshot("offline")
 	b.setOffline(false)
 	srv.offline.Store(false)
+}
+
+// With no list, MRZ checks work and every result says matching is
+// unavailable; an old list is used but marked stale.
+func TestWithoutAValidListChecksWorkAndSaySo(t *testing.T) {
+	build := testBuild(t)
+	srv := newServer(t, build, false) // serves no list: 404
+	b := newBrowser(t, browserOpt{})
+	b.navigate(srv.URL + "/")
+	b.waitListSettled()
+	if st := b.status(); st.State != "none" || !strings.Contains(st.Alert, "matching is unavailable") {
+		t.Errorf("no list: status %+v", st)
+	}
+	v := b.checkTyped(specimenL1 + "\n" + specimenL2)
+	if !strings.Contains(v.List, "matching unavailable") || len(v.Hits) != 0 {
+		t.Errorf("no list: result %+v", v)
+	}
+	if !strings.Contains(b.text("#doc-line"), "TD3") {
+		t.Errorf("no list: the MRZ was not checked: %q", b.text("#doc-line"))
+	}
+	b.screenshot("no-list")
+
+	srv.serveBundle(t, makeBundle(t, bundleSpec{seq: 1, issued: time.Now().Add(-100 * time.Hour)}))
+	b.reloadSettled()
+	if st := b.status(); st.State != "stale" || !strings.Contains(st.Alert, "days old") {
+		t.Errorf("old list: status %+v, want stale", st)
+	}
+	if v := b.checkTyped(listedTraveler(t)); len(v.Hits) == 0 {
+		t.Errorf("a stale list is still used for matching: %+v", v)
+	}
 }

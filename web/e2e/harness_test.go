@@ -226,12 +226,15 @@ type server struct {
 	bundle  string // the file served at /build/list.lkb
 }
 
-func newServer(t *testing.T, build string) *server {
+// newServer serves the page from build. The list served is the file the
+// test writes with serveBundle (none until then: 404), or with shippedList
+// the build's own list.lkb (the 70k demo list after `make bundle`).
+func newServer(t *testing.T, build string, shippedList bool) *server {
 	t.Helper()
 	s := &server{bundle: filepath.Join(t.TempDir(), "list.lkb")}
 	bundlePath := s.bundle
-	if _, err := os.Stat(filepath.Join(build, "list.lkb")); err == nil && build != wasmDir {
-		bundlePath = "" // the shipped build's own list
+	if shippedList {
+		bundlePath = "" // the build directory's own list.lkb
 	}
 	h := web.Handler(web.Options{Build: os.DirFS(build), Bundle: bundlePath})
 	s.Server = httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -24,7 +24,7 @@ func corrupt(s string, pos int, c byte) string {
 // failing characters and the finding.
 func TestMRZPageChecksTheSpecimenAndMarksTheFailingCharacters(t *testing.T) {
 	build := shippedBuild(t)
-	srv := newServer(t, build)
+	srv := newServer(t, build, false)
 	b := newBrowser(t, browserOpt{})
 	b.navigate(srv.URL + "/")
 	b.waitReady()

@@ -21,7 +21,7 @@ import (
 // English and the choice sticks across a reload.
 func TestSpanishFollowsTheBrowserAndTheSwitch(t *testing.T) {
 	build := testBuild(t)
-	srv := newServer(t, build)
+	srv := newServer(t, build, false)
 	srv.serveBundle(t, makeBundle(t, bundleSpec{seq: 1}))
 	b := newBrowser(t, browserOpt{lang: "es-ES"})
 	b.navigate(srv.URL + "/")
@@ -106,7 +106,7 @@ func manifest(t *testing.T, n int) (text string, listed int) {
 // row per traveler.
 func TestBatchOf500ScreensSortsAndExports(t *testing.T) {
 	build := testBuild(t)
-	srv := newServer(t, build)
+	srv := newServer(t, build, false)
 	srv.serveBundle(t, makeBundle(t, bundleSpec{seq: 1}))
 	b := newBrowser(t, browserOpt{})
 	b.navigate(srv.URL + "/")
@@ -181,7 +181,7 @@ func TestBatchOf500ScreensSortsAndExports(t *testing.T) {
 // controls.
 func TestLayoutAtLaptopSizesAndPrint(t *testing.T) {
 	build := testBuild(t)
-	srv := newServer(t, build)
+	srv := newServer(t, build, false)
 	srv.serveBundle(t, makeBundle(t, bundleSpec{seq: 1}))
 	for _, size := range [][2]int{{1280, 720}, {1024, 768}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {

@@ -37,7 +37,9 @@ function refreshStatus() {
 // tryLoad verifies bytes in Go and, on success, makes them the list in use,
 // stores the new rollback floor, then the bytes for offline use.
 async function tryLoad(bytes, source, sha) {
+  const t0 = performance.now();
   const res = engine.loadBundle(bytes, stateJSON);
+  (perf.loads = perf.loads || []).push({ source, bytes: bytes.length, ok: !!res.ok, ms: Math.round((performance.now() - t0) * 10) / 10 });
   ui.clockBehind = !!res.clock_behind;
   if (res.state) {
     stateJSON = typeof res.state === 'string' ? res.state : JSON.stringify(res.state);
@@ -57,12 +59,14 @@ async function tryLoad(bytes, source, sha) {
   return res;
 }
 
-async function startList() {
-  try { stateJSON = await store.getState(); } catch (e) { console.warn('lookout: IndexedDB unavailable', e); }
+// startList brings up the list. kept and fresh were started with the
+// page, in parallel with the engine: kept reads what this browser stored,
+// fresh fetches the server's list (bytes only; trust is decided in Go).
+async function startList(kept, fresh) {
+  const [state, stored] = await kept;
+  stateJSON = state;
   // 1. The last verified list, re-verified: the page works offline and
   //    starts without waiting for the network.
-  let stored = null;
-  try { stored = await store.getVerifiedBundle(); } catch (e) { console.warn('lookout: Cache API unavailable', e); }
   if (stored) {
     mark('storedRead');
     await tryLoad(stored.bytes, 'stored', stored.sha);
@@ -70,23 +74,37 @@ async function startList() {
     if (engine.listInfo()) ready();
   }
   // 2. The server's list, when it differs from the one in use.
-  try {
-    const bytes = await fetchCapped(store.LIST_URL);
-    mark('fetched');
-    perf.bundleBytes = bytes.length;
+  const got = await fresh;
+  if (got.error) {
+    console.warn('lookout: cannot fetch the list', got.error);
+    ui.fetchProblem = { code: got.error.code || 'offline', error: got.error.message };
+  } else {
     ui.fetchProblem = null;
-    const sha = await sha256hex(bytes);
-    if (sha !== loadedSha) {
-      await tryLoad(bytes, 'server', sha);
+    perf.bundleBytes = got.bytes.length;
+    if (got.sha !== loadedSha) {
+      await tryLoad(got.bytes, 'server', got.sha);
       mark('serverLoaded');
     }
-  } catch (e) {
-    console.warn('lookout: cannot fetch the list', e);
-    ui.fetchProblem = { code: e.code || 'offline', error: e.message };
   }
   ui.loading = false;
   refreshStatus();
   ready();
+}
+
+function readKept() {
+  return Promise.all([
+    store.getState().catch((e) => { console.warn('lookout: IndexedDB unavailable', e); return ''; }),
+    store.getVerifiedBundle().catch((e) => { console.warn('lookout: Cache API unavailable', e); return null; }),
+  ]);
+}
+
+function fetchFresh() {
+  return fetchCapped(store.LIST_URL).then(async (bytes) => {
+    mark('fetched');
+    const sha = await sha256hex(bytes);
+    mark('hashed');
+    return { bytes, sha };
+  }, (error) => ({ error }));
 }
 
 let isReady = false;
@@ -227,8 +245,7 @@ function onKeyDown(e) {
       $('mrz').select(); // the next scan replaces this one
       // Some input paths deliver the Enter's character apart from its
       // keydown; it must not replace the selected zone with a line break.
-      swallowBreak = true;
-      setTimeout(() => { swallowBreak = false; }, 100);
+      swallowBreak = true; // until this Enter's keyup
     }
   }
 }
@@ -344,6 +361,7 @@ function wire() {
   mrz.addEventListener('input', onInput);
   mrz.addEventListener('keydown', onKeyDown);
   mrz.addEventListener('beforeinput', onBeforeInput);
+  mrz.addEventListener('keyup', (e) => { if (e.key === 'Enter') swallowBreak = false; });
   $('check-btn').addEventListener('click', () => { checkMRZ(); mrz.focus(); });
   $('clear-btn').addEventListener('click', () => clearAll());
   $('print-btn').addEventListener('click', () => window.print());
@@ -382,6 +400,9 @@ function wire() {
 async function main() {
   $('mrz').focus();
   registerServiceWorker();
+  // Everything that waits on I/O starts now, side by side.
+  const kept = readKept();
+  const fresh = fetchFresh();
   const i18n = initI18n();
   let info;
   try {
@@ -400,7 +421,7 @@ async function main() {
   // MRZ checks work from here on, list or not.
   $('engine-status').textContent = t('engine.loading_list');
   if ($('mrz').value.trim()) onInput();
-  await startList();
+  await startList(kept, fresh);
 }
 
 main();
