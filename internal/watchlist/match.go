@@ -334,11 +334,12 @@ func (s *session) findTokens(qt *qtok) {
 			consider(uint32(o))
 		}
 		k := s.keysOf(f)
-		for _, key := range []string{"T" + f, "S" + k.spell, "P" + k.phon} {
+		for _, key := range []string{"T" + f, "Q" + k.spell, "P" + k.phon} {
 			if v, _, ok := ix.keys.get(key, buf); ok {
 				ix.ordinals(v, consider)
 			}
 		}
+		ix.permScan(ix.spell, permSpell, k.spell, true, typoScan, func(o uint32, _ string) { consider(o) })
 	}
 	// Typos: a token within one edit of q shares q's first half or its
 	// last half; within two edits (long tokens), its first or last third.
@@ -359,11 +360,10 @@ func (s *session) findTokens(qt *qtok) {
 			return true
 		})
 		rq := reverse(qt.text)
-		ix.keys.prefix("R"+rq[:suf], typoScan, buf, func(k []byte, _ int, v []byte) bool {
-			if names.EditDistance(rq, string(k[1:]), maxEd) <= maxEd {
-				ix.ordinals(v, consider)
+		ix.permScan(ix.rev, permReverse, rq[:suf], false, typoScan, func(o uint32, tok string) {
+			if names.EditDistance(qt.text, tok, maxEd) <= maxEd {
+				consider(o)
 			}
-			return true
 		})
 	}
 	if qt.trunc && L >= 3 {

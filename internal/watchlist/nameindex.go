@@ -19,25 +19,27 @@ import (
 // (little-endian; docs/matching.md has the full description):
 //
 //	magic "LKNX" | u16 version | u16 reserved
-//	u32 entries | u32 maxDF | u32 sections[5]: byte length of
+//	u32 entries | u32 maxDF | u32 sections[6]: byte length of
 //	  tokens (sst: token → uvarint df, delta-coded entry postings)
 //	  keys   (sst: tagged key → delta-coded token ordinals)
 //	  entries (per entry: uvarint length, record)
 //	  entryIndex (u32 offset of every entryStride-th entry record)
-//	  reserved (0)
+//	  reversed (permutation of token ordinals by reversed token)
+//	  spelling (permutation of token ordinals by spelling key)
 //
-// Key tags: 'S' spelling key, 'P' phonetic key, 'R' reversed token (suffix
-// lookups for typos), 'T' token with its glued particle removed.
+// Key tags: 'P' phonetic key, 'T' token with its glued particle removed,
+// 'Q' spelling key of such a remainder.
 //
 // An entry record: uvarint nNames, per name: kind byte, uvarint nTokens,
 // uvarint token ordinals; uvarint nDOB, per DOB: flags byte, uvarint lo,
 // uvarint hi-lo (days since 1800-01-01); uvarint nNat, per nationality:
-// uvarint length, bytes; uvarint nPOB, per place: uvarint length,
-// normalised text.
+// uvarint length, bytes. Places of birth are read from the entry itself,
+// for candidates only: they are long and rarely queried.
 const (
 	indexMagic   = "LKNX"
 	indexVersion = 1
-	headerSize   = 4 + 2 + 2 + 4 + 4 + 4*5
+	headerSize   = 4 + 2 + 2 + 4 + 4 + 4*numSections
+	numSections  = 6
 	entryStride  = 16
 	maxTokenLen  = 48
 	// maxNamesPerEntry and maxTokensPerName bound what one record may
@@ -189,9 +191,9 @@ func nameTokens(n bundle.Name) []string {
 
 // listKeys are the auxiliary keys under which a list token can be found.
 func listKeys(tok string) []string {
-	keys := []string{"S" + names.SpellKey(tok), "P" + names.PhoneticKey(tok), "R" + reverse(tok)}
+	keys := []string{"P" + names.PhoneticKey(tok)}
 	if rest, ok := names.StripParticle(tok); ok {
-		keys = append(keys, "T"+rest, "S"+names.SpellKey(rest), "P"+names.PhoneticKey(rest))
+		keys = append(keys, "T"+rest, "Q"+names.SpellKey(rest), "P"+names.PhoneticKey(rest))
 	}
 	return keys
 }
@@ -307,24 +309,26 @@ func BuildNameIndex(entries []bundle.Entry) ([]byte, error) {
 			}
 			return strings.ToUpper(strings.TrimSpace(s))
 		})
-		rec = appendStrings(rec, e.POBs, names.Normalize)
 		recs = binary.AppendUvarint(recs, uint64(len(rec)))
 		recs = append(recs, rec...)
 	}
 	tb, kb := tw.bytes(), kw.bytes()
-	out := make([]byte, 0, headerSize+len(tb)+len(kb)+len(recs)+len(idx))
+	pr, ps := buildPerm(permReverse, toks), buildPerm(permSpell, toks)
+	out := make([]byte, 0, headerSize+len(tb)+len(kb)+len(recs)+len(idx)+len(pr)+len(ps))
 	out = append(out, indexMagic...)
 	out = binary.LittleEndian.AppendUint16(out, indexVersion)
 	out = binary.LittleEndian.AppendUint16(out, 0)
 	out = binary.LittleEndian.AppendUint32(out, uint32(len(entries)))
 	out = binary.LittleEndian.AppendUint32(out, uint32(maxDF))
-	for _, n := range []int{len(tb), len(kb), len(recs), len(idx), 0} {
+	for _, n := range []int{len(tb), len(kb), len(recs), len(idx), len(pr), len(ps)} {
 		out = binary.LittleEndian.AppendUint32(out, uint32(n))
 	}
 	out = append(out, tb...)
 	out = append(out, kb...)
 	out = append(out, recs...)
 	out = append(out, idx...)
+	out = append(out, pr...)
+	out = append(out, ps...)
 	return out, nil
 }
 
@@ -351,6 +355,8 @@ type Index struct {
 	keys    sst
 	recs    []byte
 	recIdx  []byte
+	rev     perm
+	spell   perm
 	logN    float64
 	meanIDF float64
 }
@@ -373,7 +379,7 @@ func OpenNameIndex(b []byte) (*Index, error) {
 		n:     int(binary.LittleEndian.Uint32(b[8:])),
 		maxDF: int(binary.LittleEndian.Uint32(b[12:])),
 	}
-	var sec [5]int
+	var sec [numSections]int
 	off := headerSize
 	for i := range sec {
 		sec[i] = int(binary.LittleEndian.Uint32(b[16+4*i:]))
@@ -401,6 +407,14 @@ func OpenNameIndex(b []byte) (*Index, error) {
 	ix.recs = b[p : p+sec[2]]
 	p += sec[2]
 	ix.recIdx = b[p : p+sec[3]]
+	p += sec[3]
+	if ix.rev, err = openPerm(b[p:p+sec[4]], ix.tokens.count, "reversed"); err != nil {
+		return nil, err
+	}
+	p += sec[4]
+	if ix.spell, err = openPerm(b[p:p+sec[5]], ix.tokens.count, "spelling"); err != nil {
+		return nil, err
+	}
 	if len(ix.recIdx) != 4*((ix.n+entryStride-1)/entryStride) {
 		return nil, corrupt("entry index has %d bytes for %d entries", len(ix.recIdx), ix.n)
 	}
@@ -446,7 +460,7 @@ type entryRec struct {
 	names []recName
 	dobs  []dateSpan
 	nats  []string
-	pobs  []string
+	pobs  []string // from the entry, normalised, only when the query has a place
 }
 
 type recName struct {
@@ -504,10 +518,7 @@ func (ix *Index) decodeEntry(i int) (entryRec, bool) {
 		}
 		r.dobs = append(r.dobs, dateSpan{int(lo), int(lo + span), f})
 	}
-	if r.nats, p, ok = readStrings(b, p); !ok {
-		return r, false
-	}
-	if r.pobs, _, ok = readStrings(b, p); !ok {
+	if r.nats, _, ok = readStrings(b, p); !ok {
 		return r, false
 	}
 	return r, true

@@ -273,6 +273,15 @@ func (s *session) score(e int, ev evidence) (Hit, bool) {
 	}
 	h := Hit{Entry: e}
 	h.Reasons = s.nameReasons(best)
+	if len(ev.pob) > 0 {
+		if ent := s.m.entry(e); ent != nil {
+			for _, p := range ent.POBs {
+				if n := names.Normalize(p); n != "" {
+					rec.pobs = append(rec.pobs, n)
+				}
+			}
+		}
+	}
 	adj, info, reasons := ev.apply(rec)
 	h.Reasons = append(h.Reasons, reasons...)
 	h.Score = best.score*s.specificity(best.spec+info, best.complete) + adj
