@@ -385,8 +385,11 @@ func BuildDocIndex(lookouts []bundle.DocLookout) ([]byte, error) {
 	items = slices.CompactFunc(items, func(a, b docItem) bool {
 		return a.state == b.state && a.canon == b.canon && a.meta == b.meta
 	})
+	// Ranges by state, length and canonical first number, so a lookup can
+	// stop at the first range that starts after the number.
 	slices.SortFunc(ranges, func(a, b docRange) int {
-		return docCmp(strings.Compare(a.state, b.state), len(a.start)-len(b.start), strings.Compare(a.start, b.start),
+		return docCmp(strings.Compare(a.state, b.state), len(a.start)-len(b.start),
+			strings.Compare(DocCanonical(a.start), DocCanonical(b.start)), strings.Compare(a.start, b.start),
 			strings.Compare(a.end, b.end), int(a.meta)-int(b.meta))
 	})
 	ranges = slices.Compact(ranges)
@@ -907,10 +910,16 @@ func (ix *DocIndex) lookupState(hits []DocHit, si int, q *docQuery) []DocHit {
 	for ri := r0; ri < r1; ri++ {
 		rr := ix.ranges[ri*docRangeRec:]
 		meta, so, eo, L := uint32(docU32(rr)), docU32(rr[4:]), docU32(rr[8:]), int(binary.LittleEndian.Uint16(rr[12:]))
-		if L != len(canon) || so+L > len(ix.strs) || eo+L > len(ix.strs) {
+		if L < len(canon) || so+L > len(ix.strs) || eo+L > len(ix.strs) {
 			continue
 		}
+		if L > len(canon) {
+			break // sorted by length: no more ranges of this length
+		}
 		start, end := ix.strs[so:so+L], ix.strs[eo:eo+L]
+		if docCmpCanon(canon, start) < 0 {
+			break // sorted by first number: the rest start after canon
+		}
 		if !docInRangeOf(canon, start, end, true) {
 			continue
 		}
@@ -955,6 +964,20 @@ func docInRangeOf(n string, start, end []byte, canon bool) bool {
 		}
 	}
 	return cmpS >= 0 && cmpE <= 0
+}
+
+// docCmpCanon compares canon with b read in canonical form.
+func docCmpCanon(canon string, b []byte) int {
+	for i := 0; i < len(canon) && i < len(b); i++ {
+		c := b[i]
+		if c == 'O' {
+			c = '0'
+		}
+		if canon[i] != c {
+			return docCmpByte(canon[i], c)
+		}
+	}
+	return len(canon) - len(b)
 }
 
 func docCmpByte(a, b byte) int {

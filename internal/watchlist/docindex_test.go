@@ -27,6 +27,9 @@ var docFixture = []bundle.DocLookout{
 	{State: "SYR", Type: "P", Number: "N008800001", End: "N008807500", Reason: bundle.ReasonStolenBlank, Source: "demo:sltd"},
 	{State: "IRQ", Type: "P", Number: "S0000000", End: "S9999999", Reason: bundle.ReasonFraudSeries, Source: "demo:sltd"},
 	{State: "MEX", Type: "P", Number: "G15300001", End: "G15300500", Reason: bundle.ReasonStolenBlank, Source: "demo:sre"},
+	{State: "GTM", Type: "P", Number: "200012001", End: "200014000", Reason: bundle.ReasonStolenBlank, Source: "demo:sltd"},
+	{State: "GTM", Type: "P", Number: "200013500", End: "200013600", Reason: bundle.ReasonFraudSeries, Source: "demo:sltd"},
+	{State: "GTM", Type: "P", Number: "20001", End: "20099", Reason: bundle.ReasonStolenBlank, Source: "demo:sltd"},
 }
 
 func openFixture(t testing.TB) *DocIndex {
@@ -80,6 +83,9 @@ func TestDocIndexLookup(t *testing.T) {
 		{"letters where the range has digits are not in it", "SYR", "N0088A1234", nil},
 		{"a whole fraud series matches any number of it", "IRQ", "S1234567", []string{"IRQ S0000000..S9999999 fraud-series demo:sltd range"}},
 		{"a range in a state with individual numbers is still searched", "MEX", "G15300250", []string{"MEX G15300001..G15300500 stolen-blank demo:sre range"}},
+		{"overlapping ranges both match", "GTM", "200013550", []string{"GTM 200012001..200014000 stolen-blank demo:sltd range", "GTM 200013500..200013600 fraud-series demo:sltd range"}},
+		{"past the inner of two overlapping ranges only the outer matches", "GTM", "200013601", []string{"GTM 200012001..200014000 stolen-blank demo:sltd range"}},
+		{"a shorter range of the same state matches numbers of its length", "GTM", "20050", []string{"GTM 20001..20099 stolen-blank demo:sltd range"}},
 		{"an empty state searches every issuing state", "", "123456789", []string{"GBR 123456789 lost demo:sltd", "USA 123456789 revoked demo:sltd"}},
 		{"an empty number finds nothing", "MEX", "<<<", nil},
 		{"a state that is not a code finds nothing", "MEXICO", "G12345679", nil},
@@ -103,10 +109,10 @@ func TestDocIndexCounts(t *testing.T) {
 		t.Errorf("Len = %d, want %d", got, want)
 	}
 	s := ix.Stats()
-	if s.Numbers != 8 || s.Ranges != 3 || s.States != 7 {
-		t.Errorf("Stats = %+v, want 8 numbers, 3 ranges, 7 states", s)
+	if s.Numbers != 8 || s.Ranges != 6 || s.States != 8 {
+		t.Errorf("Stats = %+v, want 8 numbers, 6 ranges, 8 states", s)
 	}
-	if !strings.Contains(s.String(), "11 document lookouts") {
+	if !strings.Contains(s.String(), "14 document lookouts") {
 		t.Errorf("Stats.String() = %q", s.String())
 	}
 }
