@@ -150,3 +150,51 @@ func BenchmarkCheckDigit(b *testing.B) {
 		CheckDigit("L898902C36UTO7408122F1204159ZE184226B<<<<<1")
 	}
 }
+
+// FuzzGenerateParse checks that whatever Generate accepts, Parse reads back
+// with every check digit passing and the number, dates and optional data
+// unchanged.
+func FuzzGenerateParse(f *testing.F) {
+	f.Add(uint8(0), "ERIKSSON", "ANNA MARIA", "L898902C3", "ZE184226B", "740812", "120415", "F", "UTO")
+	f.Add(uint8(1), "STEVENSON", "PETER JOHN", "D23145890734", "", "340712", "950712", "M", "UTO")
+	f.Add(uint8(2), "A", "", "D23145890734", "AB", "000229", "300101", "", "D")
+	f.Add(uint8(5), "PETE", "NICOLAS PAUL", "050995201874", "952042", "820615", "", "M", "FRA")
+	f.Add(uint8(3), "X<Y", "<<Z", "<1<", "<<A<", "7<<<<<", "<<<<<<", "X", "XXA")
+	formats := []Format{TD3, TD1, TD2, MRVA, MRVB, FrenchID}
+	f.Fuzz(func(t *testing.T, fi uint8, surname, given, number, opt, birth, expiry, sex, country string) {
+		format := formats[int(fi)%len(formats)]
+		in := Fields{IssuingState: country, Nationality: country, Surname: surname, GivenNames: given,
+			DocumentNumber: number, BirthDate: birth, ExpiryDate: expiry, Sex: sex}
+		if format == TD1 {
+			in.OptionalData1 = opt
+		} else {
+			in.OptionalData = opt
+		}
+		lines, err := Generate(format, in)
+		if err != nil {
+			return
+		}
+		d, err := Parse(strings.Join(lines, "\n"), Options{Now: testNow})
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", lines, err)
+		}
+		checkInvariants(t, d)
+		if d.Format != format && !(format == TD2 && d.Format == FrenchID) {
+			t.Fatalf("%q generated as %s, read as %s", lines, format, d.Format)
+		}
+		if d.Format != format {
+			return
+		}
+		for _, c := range d.Checks {
+			if c.State == "refuted" {
+				t.Fatalf("%q: %s check refuted", lines, c.Name)
+			}
+		}
+		for _, fd := range d.Findings {
+			switch fd.Code {
+			case CodeLineLength, CodeLineCount, CodeInvalidCharacter, CodeCheckDigitMismatch, CodeCheckDigitFiller, CodeLongNumberMalformed:
+				t.Fatalf("%q: %s: %s", lines, fd.Code, fd.Message)
+			}
+		}
+	})
+}

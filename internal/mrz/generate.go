@@ -40,8 +40,15 @@ func Generate(f Format, fields Fields) ([]string, error) {
 		}
 	}
 	state := g.text("issuing_state", fields.IssuingState)
-	if f == FrenchID && state == "" {
-		state = "FRA"
+	if f == FrenchID {
+		// The layout exists only for France's card, and is recognised by
+		// its first five characters.
+		if state == "" {
+			state = "FRA"
+		}
+		if state != "FRA" || typ != "ID" {
+			g.fail("document_type and issuing_state", "are %q and %q; the French ID card is ID and FRA", typ, state)
+		}
 	}
 	nat := g.text("nationality", fields.Nationality)
 	num := g.text("document_number", fields.DocumentNumber)
@@ -230,16 +237,14 @@ func name(surname, given string, n int) string {
 		// Cut the secondary identifiers from the end, each down to its
 		// initial, before cutting any of them further.
 		parts := append([]string(nil), secondary...)
-		for k := len(parts) - 1; k >= 0; k-- {
-			if len(primary+"<<"+strings.Join(parts, "<")) <= n {
-				break
-			}
-			over := len(primary+"<<"+strings.Join(parts, "<")) - n
-			if keep := len(parts[k]) - over; keep >= 1 {
-				parts[k] = parts[k][:keep]
-			} else {
-				parts[k] = parts[k][:1]
-			}
+		total := len(primary) + 2 + len(parts) - 1
+		for _, s := range parts {
+			total += len(s)
+		}
+		for k := len(parts) - 1; k >= 0 && total > n; k-- {
+			keep := max(1, len(parts[k])-(total-n))
+			total -= len(parts[k]) - keep
+			parts[k] = parts[k][:keep]
 		}
 		s := primary + "<<" + strings.Join(parts, "<")
 		if len(s) <= n {
@@ -251,7 +256,7 @@ func name(surname, given string, n int) string {
 	// The primary identifier alone is too long: cut it, keeping room for
 	// the separator and one initial when there is a secondary identifier.
 	if len(secondary) > 0 {
-		return primary[:n-3] + "<<" + secondary[0][:1]
+		return pad(strings.TrimRight(primary[:n-3], "<")+"<<"+secondary[0][:1], n)
 	}
 	return primary[:n]
 }
