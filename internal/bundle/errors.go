@@ -55,6 +55,7 @@ var (
 	ErrNotYetValid     = errors.New("bundle issued in the future")
 	ErrRollback        = errors.New("sequence number below the rollback floor")
 	ErrEquivocation    = errors.New("same sequence number with different content")
+	ErrClockBehind     = errors.New("the clock is behind the last accepted bundle")
 	ErrPayloadHash     = errors.New("payload SHA-256 does not match the signed header")
 	ErrPayloadLength   = errors.New("file length does not match the signed header")
 )

@@ -129,6 +129,11 @@ func verify(data []byte, p *Policy, store RollbackStore, now time.Time, decode b
 			if h.Seq < st.Seq {
 				return nil, failErr(StepRollback, fmt.Errorf("%w: seq %d, already accepted seq %d of %s/%s", ErrRollback, h.Seq, st.Seq, h.Env, h.List))
 			}
+			// A clock behind a bundle already accepted was set back: it
+			// could otherwise revive an expired list.
+			if now.Add(p.skew()).Before(st.Issued) {
+				return nil, failErr(StepRollback, fmt.Errorf("%w: clock says %s, but a bundle issued %s was already accepted", ErrClockBehind, now.UTC().Format(timeLayout), st.Issued.UTC().Format(timeLayout)))
+			}
 			if h.Seq == st.Seq && hh != st.HeaderHash {
 				return nil, failErr(StepRollback, fmt.Errorf("%w: seq %d of %s/%s was accepted with header %x, this one is %x", ErrEquivocation, h.Seq, h.Env, h.List, st.HeaderHash[:4], hh[:4]))
 			}

@@ -197,6 +197,7 @@ func TestRejections(t *testing.T) {
 		{name: "a seq below the build floor", data: valid, policy: Policy{Keys: []Key{ka}, MinSeq: 6}, step: StepRollback, is: ErrRollback},
 		{name: "a seq below the stored floor", data: valid, store: storeWith(EnvTest, "test-list", 6, [32]byte{}), step: StepRollback, is: ErrRollback},
 		{name: "the same seq with different content", data: valid, store: storeWith(EnvTest, "test-list", 5, [32]byte{1}), step: StepRollback, is: ErrEquivocation},
+		{name: "a clock set back before the last accepted bundle", data: valid, store: storeWithIssued(EnvTest, "test-list", 4, t0.Add(48*time.Hour)), step: StepRollback, is: ErrClockBehind},
 		{name: "one trailing byte", data: append(bytes.Clone(valid), 0), step: StepPayload, is: ErrPayloadLength},
 		{name: "a truncated payload", data: valid[:len(valid)-1], step: StepPayload, is: ErrPayloadLength},
 		{name: "a flipped payload byte", data: flipLast(valid), step: StepPayload, is: ErrPayloadHash},
@@ -266,6 +267,14 @@ func storeWith(env, list string, seq uint64, hash [32]byte) func() RollbackStore
 	return func() RollbackStore {
 		s := &MemoryStore{}
 		s.Put(RollbackState{Env: env, List: list, Seq: seq, HeaderHash: hash, Issued: t0})
+		return s
+	}
+}
+
+func storeWithIssued(env, list string, seq uint64, issued time.Time) func() RollbackStore {
+	return func() RollbackStore {
+		s := &MemoryStore{}
+		s.Put(RollbackState{Env: env, List: list, Seq: seq, Issued: issued})
 		return s
 	}
 }
