@@ -161,6 +161,19 @@ func DocCanonical(number string) string {
 // docNormalise returns the canonical form and the clean form (upper-case
 // A–Z0–9 only, O kept as O).
 func docNormalise(s string) (canon, clean string) {
+	// Fast path: most listed numbers are already clean; no copy then.
+	plain, hasO := true, false
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+		hasO = hasO || c == 'O'
+	}
+	if plain && !hasO {
+		return s, s
+	}
+	if plain {
+		return strings.ReplaceAll(s, "O", "0"), s
+	}
 	var cb, kb []byte
 	for i := 0; i < len(s); i++ {
 		c := s[i]

@@ -149,3 +149,13 @@ func BenchmarkDocOpen(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkBuildDocIndex(b *testing.B) {
+	ls := randomDemoLikeLookouts()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := BuildDocIndex(ls); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
