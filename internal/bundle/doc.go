@@ -25,7 +25,10 @@
 //
 // A host that must answer fast without decoding every entry (the edge
 // worker) calls VerifyRaw and reads single payload fields in place with
-// PayloadField.
+// PayloadField. A host that compiles a bundle into itself after verifying
+// it at deploy time reads it back per request with EmbeddedPayload, which
+// skips the signature and hash checks and so must never see other bytes.
+// In the page, Policy.Digest can hand the payload hash to WebCrypto.
 //
 // # Building
 //
