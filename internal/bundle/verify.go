@@ -93,9 +93,17 @@ func verify(data []byte, p *Policy, store RollbackStore, now time.Time, decode b
 		return nil, failErr(StepHeader, err)
 	}
 	if !p.envAllowed(h.Env) {
-		what := "test or prod"
+		var ok []string
+		for _, e := range []string{EnvDemo, EnvTest, EnvProd} {
+			if p.envAllowed(e) {
+				ok = append(ok, e)
+			}
+		}
+		what := strings.Join(ok, " or ")
 		if p.demoOnly() {
-			what = "demo (the trusted keys are demo keys)"
+			what += " (the trusted keys are demo keys)"
+		} else {
+			what += " (a policy with a non-demo key never accepts demo)"
 		}
 		return nil, failErr(StepHeader, fmt.Errorf("%w: env %q, this policy accepts %s", ErrEnvNotAllowed, h.Env, what))
 	}
