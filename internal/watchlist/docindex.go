@@ -28,36 +28,64 @@ import (
 // normalisation (DocHit.Normalised), so the officer can see it was not an
 // exact match.
 //
-// # Layout (little endian)
+// # Layout
 //
-// A 160-byte header (magic "LKDX", version 1, counts, filter parameters and
-// a directory of sections), then the sections:
+// All integers are little endian. Header (160 bytes):
 //
-//	strings  reason and source texts, range bounds
-//	states   per state: code, its groups, its ranges        (20 bytes each)
-//	metas    distinct (reason, source) pairs                 (12 bytes each)
-//	groups   per (state, number length): encoding, radices, count,
-//	         first block, local meta table                   (28 bytes each)
-//	gmetas   local meta tables: meta ids                     (4 bytes each)
-//	blocks   per 64 numbers: first value, bit offset, Rice
-//	         parameter, count                                (16 bytes each)
-//	bits     per number: Golomb-Rice coded gap, local meta id, O mask
-//	raw      numbers longer than 12 characters, sorted: canonical,
-//	         listed spelling, local meta id
-//	ranges   number ranges per state                         (16 bytes each)
-//	filter   binary fuse filter fingerprints
+//	0   "LKDX"                 magic
+//	4   u8 version (1), 3 bytes zero
+//	8   u32 lookouts           numbers + ranges
+//	12  u32 numbers            individual numbers
+//	16  u32 ranges
+//	20  u32 states
+//	24  u32 metas              distinct (reason, source) pairs
+//	28  u32 groups
+//	32  u32 blocks
+//	36  u32 reserved (0)
+//	40  u64 filter seed
+//	48  u32 filter segment length (a power of two, at most 2^18)
+//	52  u32 filter segment count
+//	56  10 × (u32 offset, u32 length): the sections below, in order
+//	136 zero to 160
 //
-// Numbers of up to 12 characters are read as mixed-radix integers: each
-// position of a group takes radix 10 (digits only), 26 (letters only) or
-// 36, so a group of 9-digit numbers is a dense integer range and the gaps
-// between sorted numbers are small. Blocks of 64 sorted numbers keep their
-// first value; the gaps after it are Golomb-Rice coded with a per-block
-// parameter. Numbers are stored canonical (O as 0); in a group where some
-// listed numbers were written with the letter O, each number carries a flag
-// bit and, when set, a mask of the positions that held an O, so a hit
-// shows the number as listed. A lookup hashes (state, number) into the filter, and only on
-// a positive binary-searches the block heads and decodes at most a few
-// dozen gaps.
+// Sections and their records:
+//
+//	strings  bytes: reason and source texts, range bounds
+//	states   20 bytes: code (1-3 letters, NUL padded to 4), first group,
+//	         end group, first range, end range; sorted by code
+//	metas    12 bytes: reason offset u32, reason length u16, source
+//	         length u16, source offset u32 (into strings); sorted
+//	groups   28 bytes, one per (state, number length): count u32, first
+//	         u32 (block index, or byte offset into raw), local meta base
+//	         u32 and count u32 (into gmetas), radices u32 (2 bits per
+//	         position: 0 digit, 1 letter, 2 either), length u8, encoding
+//	         u8 (1 integer, 2 raw), meta width u8, O flag u8
+//	gmetas   u32 meta ids: each group's local meta table, sorted
+//	blocks   16 bytes per 64 numbers of an integer group: first value
+//	         u64, bit offset u32 (into bits), Rice parameter u8, count u8,
+//	         2 bytes zero
+//	bits     per number, least significant bit first: the gap from the
+//	         previous number (not for a block's first) as a Golomb-Rice
+//	         code (quotient in unary, ones closed by a zero, then k low
+//	         bits; 48 ones announce a raw 64-bit gap), the local meta index
+//	         (meta width bits), and in a group with the O flag one bit that,
+//	         when set, is followed by a length-bit mask of the positions
+//	         listed with the letter O; 8 zero bytes of padding at the end
+//	raw      per number of a raw group (longer than 12 characters),
+//	         sorted: canonical number, listed number, local meta index u32
+//	ranges   16 bytes: meta id u32, first offset u32, last offset u32 (the
+//	         listed numbers, in strings), length u16, 2 bytes zero; per
+//	         state sorted by length then canonical first number
+//	filter   (segment count + 2) × segment length one-byte fingerprints
+//
+// A number of up to 12 characters is read as a mixed-radix integer under
+// its group's radices (digits 0-9, letters A-Z as 0-25, or both as 0-35),
+// so a group of 9-digit numbers is a dense integer range and the gaps
+// between sorted numbers are small. The filter holds FNV-1a(state, 0xff,
+// canonical number) for every individual number; see docfuse.go for the
+// positions and fingerprint. A lookup hashes (state, number) into the
+// filter and only on a positive binary-searches the block heads and
+// decodes at most a few dozen gaps; ranges are checked after.
 
 // DocHit is one document lookout that matches a queried document.
 type DocHit struct {
