@@ -165,6 +165,30 @@ func TestRepair(t *testing.T) {
 	}
 }
 
+func TestLoneKAmongFillersIsSuggested(t *testing.T) {
+	lines := strings.Split(passport, "\n")
+	d := parse(t, lines[0][:30]+"K"+lines[0][31:]+"\n"+lines[1])
+	var s *Finding
+	for i := range d.Findings {
+		if d.Findings[i].Code == CodeOCRSuggestion {
+			s = &d.Findings[i]
+		}
+	}
+	if s == nil || s.Line != 1 || s.Start != 30 || s.Params["reason_code"] != "filler_k" {
+		t.Fatalf("suggestion %+v; findings %v", s, codes(d))
+	}
+	if !hasCode(d, CodeNameIrregular) || d.Fields.GivenNames != "ANNA MARIA K" {
+		t.Errorf("the name is read as printed, with a warning: %q %v", d.Fields.GivenNames, codes(d))
+	}
+	// An initial K after a single filler, or as the only given name, is a
+	// name.
+	for _, l1 := range []string{"P<UTOERIKSSON<<ANNA<K<<<<<<<<<<<<<<<<<<<<<<<", "P<UTOERIKSSON<<K<<<<<<<<<<<<<<<<<<<<<<<<<<<<"} {
+		if d := parse(t, l1+"\n"+lines[1]); hasCode(d, CodeOCRSuggestion) {
+			t.Errorf("an initial K was flagged: %v", d.Findings)
+		}
+	}
+}
+
 func TestSwapSuggestionForAlphanumericField(t *testing.T) {
 	lines := strings.Split(passport, "\n")
 	// The number L898902C3 read with an O for its 0.

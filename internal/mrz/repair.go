@@ -1,5 +1,7 @@
 package mrz
 
+import "strings"
+
 // OCR repair.
 //
 // A character its field forbids (a letter in a date, a digit in a name) is
@@ -116,6 +118,47 @@ func (p *parser) repair() {
 		}
 	}
 	p.suggestSwaps()
+	p.suggestFillerK()
+}
+
+// suggestFillerK flags a K standing alone in a run of fillers in a name or
+// optional-data field: OCR engines often read '<' as K, and since K and <
+// are equal modulo 10 no check digit can notice. A lone K after a double
+// filler is almost never part of a name; it is suggested, never applied.
+func (p *parser) suggestFillerK() {
+	for i, l := range p.lines {
+		for k := 2; k < len(l); k++ {
+			name := p.field[i][k]
+			if l[k] != 'K' || l[k-1] != '<' || l[k-2] != '<' || p.field[i][k-2] != name {
+				continue
+			}
+			if k+1 < len(l) && p.field[i][k+1] == name && l[k+1] != '<' {
+				continue
+			}
+			start := k
+			for start > 0 && p.field[i][start-1] == name {
+				start--
+			}
+			prefix := string(l[start : k-2])
+			switch name {
+			case "name":
+				// Only after the secondary identifiers: "SMITH<<K" is a
+				// given name K.
+				sep := strings.Index(prefix, "<<")
+				if sep < 0 || strings.Trim(prefix[sep+2:], "<") == "" {
+					continue
+				}
+			case "surname", "given_names":
+				if strings.Trim(prefix, "<") == "" {
+					continue
+				}
+			}
+			switch name {
+			case "name", "surname", "given_names", "optional_data", "optional_data_1", "optional_data_2":
+				p.suggest(spot{i, k, 'K', nil}, '<', "filler_k", "a lone K among fillers is usually a misread filler, and no check digit can tell K from <")
+			}
+		}
+	}
 }
 
 // repairSpots tries every combination of look-alikes for the forbidden
