@@ -35,20 +35,23 @@ export WRANGLER_LOG_PATH=$OUT/logs
 say() { printf 'edge: %s\n' "$*" >&2; }
 die() { printf 'edge: FAIL: %s\n' "$*" >&2; exit 1; }
 
-# npm_install runs `npm ci` unless node_modules already holds exactly what
-# package-lock.json pins (a stamp of the lock's hash, written only after a
-# successful install), so it is idempotent and cheap when nothing changed.
+# npm_install runs `npm ci` unless node_modules already holds what
+# package-lock.json pins (wrangler, workerd and its binary at the locked
+# versions), so it is idempotent and cheap when nothing changed, including
+# after scripts/install-deps.sh has run `npm ci` itself.
 npm_install() {
 	command -v npm >/dev/null || die "npm not found: install Node.js 20 (wrangler 4.86.0 needs Node >= 20.3)"
-	local want have=""
-	want=$(sha256sum "$EDGE/package-lock.json" | cut -d' ' -f1)
-	[ -f "$EDGE/node_modules/.lookout-lock" ] && have=$(cat "$EDGE/node_modules/.lookout-lock")
-	if [ "$want" = "$have" ] && [ -x "$EDGE/node_modules/.bin/wrangler" ] && [ -x "$EDGE/node_modules/.bin/workerd" ]; then
+	if (cd "$EDGE" && node -e '
+		const lock = require("./package-lock.json").packages;
+		for (const p of ["node_modules/wrangler", "node_modules/workerd", "node_modules/@cloudflare/workerd-linux-64"]) {
+			let have;
+			try { have = require("./" + p + "/package.json").version; } catch { process.exit(1); }
+			if (!lock[p] || lock[p].version !== have) process.exit(1);
+		}' 2>/dev/null) && [ -x "$EDGE/node_modules/.bin/wrangler" ] && [ -x "$EDGE/node_modules/.bin/workerd" ]; then
 		return
 	fi
 	say "npm ci (wrangler, workerd) in cmd/lookout-edge"
 	(cd "$EDGE" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed in cmd/lookout-edge"
-	echo "$want" >"$EDGE/node_modules/.lookout-lock"
 }
 
 # tool builds the native build helper (verify, headers) once per build.

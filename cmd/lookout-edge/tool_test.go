@@ -15,6 +15,7 @@ import (
 	"golang.org/x/mod/sumdb/note"
 
 	"lookout/internal/bundle"
+	"lookout/internal/watchlist"
 	"lookout/web"
 )
 
@@ -34,6 +35,12 @@ func testBundle(t *testing.T, now time.Time) (data []byte, trustFile string) {
 		ID: "test:1", Category: bundle.CatWarrant,
 		Names: []bundle.Name{{Full: "JUAN CARLOS GARCIA LOPEZ", Surname: "GARCIA LOPEZ", Given: "JUAN CARLOS", Kind: bundle.NamePrimary}},
 	}}}
+	if p.NameIndex, err = watchlist.BuildNameIndex(p.Entries); err != nil {
+		t.Fatal(err)
+	}
+	if p.DocIndex, err = watchlist.BuildDocIndex([]bundle.DocLookout{{State: "MEX", Type: "P", Number: "G12345678", Reason: bundle.ReasonStolen, Source: "test:1"}}); err != nil {
+		t.Fatal(err)
+	}
 	h := bundle.Header{Env: bundle.EnvDemo, List: "edge-test", Seq: 3,
 		Issued: now.Add(-time.Hour).UTC().Truncate(time.Second), Expires: now.Add(24 * time.Hour).UTC().Truncate(time.Second)}
 	data, err = bundle.Build(p, h, signer)
@@ -173,6 +180,49 @@ func TestRunUsage(t *testing.T) {
 			errb.Reset()
 			if got := run(tt.args, &out, &errb); got != tt.code {
 				t.Errorf("exit %d, want %d (stderr %s)", got, tt.code, errb.String())
+			}
+		})
+	}
+}
+
+func TestOpenEmbedded(t *testing.T) {
+	now := time.Now()
+	data, trust := testBundle(t, now)
+	keyText, err := os.ReadFile(trust)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := strings.TrimSpace(strings.TrimPrefix(string(keyText), "# test key\n"))
+	hh, err := bundle.HeaderHashOf(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pin := hex.EncodeToString(hh[:])
+	_, otherTrust := testBundle(t, now)
+	otherKey, _ := os.ReadFile(otherTrust)
+	tests := []struct {
+		name      string
+		keys, pin string
+		now       time.Time
+		listed    bool
+	}{
+		{"the pinned list signed by a trusted key is used", key, pin, now, true},
+		{"two keys, comma-separated as -X passes them, are read", strings.TrimSpace(strings.TrimPrefix(string(otherKey), "# test key\n")) + "," + key, pin, now, true},
+		{"a list that does not match the pin is not used", key, strings.Repeat("0", 64), now, false},
+		{"a list signed by an untrusted key is not used", strings.TrimSpace(strings.TrimPrefix(string(otherKey), "# test key\n")), pin, now, false},
+		{"an expired list is not used", key, pin, now.Add(48 * time.Hour), false},
+		{"a build without keys has no list", "", pin, now, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			trustedKeys, pinnedHeader = tt.keys, tt.pin
+			defer func() { trustedKeys, pinnedHeader = "", "" }()
+			e, err := openEmbedded(data, tt.now)
+			if e == nil {
+				t.Fatal("no engine: the worker must serve MRZ checks even without a list")
+			}
+			if got := e.List() != nil; got != tt.listed || (err == nil) != tt.listed {
+				t.Errorf("list loaded %v (err %v), want %v", got, err, tt.listed)
 			}
 		})
 	}
