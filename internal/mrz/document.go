@@ -1,6 +1,32 @@
 // Package mrz parses, validates, repairs and generates the machine readable
 // zones of ICAO Doc 9303 travel documents.
 //
+// # Reading
+//
+// [Parse] reads one zone (TD1, TD2, TD3, MRV-A, MRV-B or the pre-2021
+// French identity card) and returns a [Document]: the fields, the evidence
+// of every check digit and a list of [Finding]s, each pinned to the
+// characters it is about. Only empty or oversized input is an error; a
+// malformed zone is a Document with error findings, read as far as it can
+// be. [Split] cuts text holding several zones into single zones.
+//
+// # Repair
+//
+// What a passport reader gets wrong is repaired only when a check digit
+// proves it: a letter where the field allows only digits (or the reverse)
+// is replaced by its look-alike when that makes the covering check digit
+// pass and no other look-alike would; a line one filler short or long is
+// realigned when exactly one placement makes every check digit pass. Swaps
+// no check digit can see (G/6, U/0, K/<…, see [Indistinguishable]) are only
+// ever suggested. Every repair and suggestion is a finding. The policy and
+// the table of finding codes are in docs/mrz.md; [FindingCodes] lists the
+// codes with their severities and message templates.
+//
+// # Writing
+//
+// [Generate] prints a correct zone from fields, with check digits, long
+// document numbers and name truncation; [CheckDigit] is the 7-3-1 digit.
+//
 // This file is the package's contract with the rest of Lookout (fraud,
 // screen, the CLI and the page): the exported names below are relied upon.
 // Fields may be added; none may be removed or change meaning.
