@@ -183,7 +183,7 @@ func (b *browser) checkTyped(zone string) verdict {
 
 func (b *browser) reloadSettled() {
 	b.t.Helper()
-	eval[bool](b, `(delete document.body.dataset.ready, true)`)
+	eval[bool](b, `(delete document.body.dataset.ready, delete document.body.dataset.list, true)`)
 	b.run("reload", chromedpReload())
 	b.waitListSettled()
 }

@@ -384,11 +384,12 @@ func (b *browser) waitReady() {
 	}
 }
 
-// waitListAttempted waits until the page has tried the server's list too.
+// waitListSettled waits until the page has tried both the stored and the
+// server's list.
 func (b *browser) waitListSettled() {
 	b.t.Helper()
 	b.waitReady()
-	b.waitFor("the list load to settle", `!document.getElementById('list-state').dataset.state.startsWith('loading')`, 30*time.Second)
+	b.waitFor("the list load to settle", `document.body.dataset.list === 'settled'`, 60*time.Second)
 }
 
 func (b *browser) screenshot(name string) {

@@ -36,7 +36,15 @@ function refreshStatus() {
 
 // tryLoad verifies bytes in Go and, on success, makes them the list in use,
 // stores the new rollback floor, then the bytes for offline use.
+// nextPaint resolves after the browser has painted: verifying a large list
+// holds the page for a moment, and the officer should see why.
+function nextPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 async function tryLoad(bytes, source, sha) {
+  $('engine-status').textContent = t('engine.verifying', { source: t(`source.${source}`), mb: (bytes.length / 1048576).toFixed(1) });
+  if (document.visibilityState === 'visible') await nextPaint();
   const t0 = performance.now();
   const res = engine.loadBundle(bytes, stateJSON);
   (perf.loads = perf.loads || []).push({ source, bytes: bytes.length, ok: !!res.ok, ms: Math.round((performance.now() - t0) * 10) / 10 });
@@ -55,6 +63,7 @@ async function tryLoad(bytes, source, sha) {
     console.warn(`lookout: ${source} list rejected at ${res.step}: ${res.error}`);
   }
   refreshStatus();
+  $('engine-status').textContent = t(isReady ? 'engine.ready' : 'engine.loading_list');
   if (ui.report) rerunLast();
   return res;
 }
@@ -89,6 +98,7 @@ async function startList(kept, fresh) {
   ui.loading = false;
   refreshStatus();
   ready();
+  document.body.dataset.list = 'settled'; // the stored and the server's list were both tried
 }
 
 function readKept() {
