@@ -306,29 +306,40 @@ func TestDocIndexDemoList(t *testing.T) {
 }
 
 func TestDocIndexSurvivesEveryByteFlip(t *testing.T) {
-	b, err := BuildDocIndex(docFixture)
-	if err != nil {
-		t.Fatal(err)
-	}
-	queries := [][2]string{{"MEX", "G12345678"}, {"SYR", "N008801234"}, {"ESP", "XD0123456"}, {"MEX", "MAAF730420HNLRNR25"}, {"", "123456789"}}
-	for i := range b {
-		for _, x := range []byte{0x01, 0x80, 0xff} {
-			c := bytes.Clone(b)
-			c[i] ^= x
-			ix, err := OpenDocIndex(c)
+	mixed := append(randomLookouts(rand.New(rand.NewPCG(5, 6)), 300), docFixture...)
+	for _, set := range []struct {
+		name string
+		ls   []bundle.DocLookout
+	}{{"the fixture", docFixture}, {"300 random numbers and the fixture", mixed}} {
+		t.Run(set.name, func(t *testing.T) {
+			b, err := BuildDocIndex(set.ls)
 			if err != nil {
-				continue
+				t.Fatal(err)
 			}
-			for _, q := range queries {
-				ix.Lookup(q[0], q[1])
+			queries := [][2]string{{"MEX", "G12345678"}, {"SYR", "N008801234"}, {"ESP", "XD0123456"}, {"MEX", "MAAF730420HNLRNR25"}, {"", "123456789"}, {"GTM", "200013550"}}
+			for _, l := range set.ls[:min(20, len(set.ls))] {
+				queries = append(queries, [2]string{l.State, l.Number})
 			}
-			ix.Stats()
-		}
-	}
-	for n := range len(b) {
-		if _, err := OpenDocIndex(b[:n]); err == nil && n > 0 {
-			t.Errorf("an index truncated to %d of %d bytes opened", n, len(b))
-		}
+			for i := range b {
+				for _, x := range []byte{0x01, 0x80, 0xff} {
+					c := bytes.Clone(b)
+					c[i] ^= x
+					ix, err := OpenDocIndex(c)
+					if err != nil {
+						continue
+					}
+					for _, q := range queries {
+						ix.Lookup(q[0], q[1])
+					}
+					ix.Stats()
+				}
+			}
+			for n := 1; n < len(b); n++ {
+				if _, err := OpenDocIndex(b[:n]); err == nil {
+					t.Errorf("an index truncated to %d of %d bytes opened", n, len(b))
+				}
+			}
+		})
 	}
 }
 
