@@ -360,10 +360,14 @@ func (s *session) findTokens(qt *qtok) {
 			return true
 		})
 		rq := reverse(qt.text)
-		ix.permScan(ix.rev, permReverse, rq[:suf], false, typoScan, func(o uint32, tok string) {
-			if names.EditDistance(qt.text, tok, maxEd) <= maxEd {
-				consider(o)
+		ix.keys.prefix("R"+rq[:suf], typoScan, buf, func(k []byte, _ int, _ []byte) bool {
+			if names.EditDistance(rq, string(k[1:]), maxEd) <= maxEd {
+				// R keys carry no value: the token is the key reversed.
+				if _, o, ok := ix.tokens.get(reverse(string(k[1:])), nil); ok {
+					consider(uint32(o))
+				}
 			}
+			return true
 		})
 	}
 	if qt.trunc && L >= 3 {
@@ -404,9 +408,11 @@ func (s *session) findTokens(qt *qtok) {
 }
 
 const (
-	maxQueryTokens  = 16
-	minTokenSim     = 0.75
-	typoScan        = 600 // keys visited per typo range
+	maxQueryTokens = 16
+	minTokenSim    = 0.75
+	typoScan       = 600 // keys visited per typo range
+	// permTypoScan bounds a suffix range: each step there decodes a token.
+	permTypoScan    = 150
 	maxTokenMatches = 64
 	particleWeight  = 0.2
 	maxCandidates   = 150

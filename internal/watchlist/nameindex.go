@@ -24,11 +24,12 @@ import (
 //	  keys   (sst: tagged key → delta-coded token ordinals)
 //	  entries (per entry: uvarint length, record)
 //	  entryIndex (u32 offset of every entryStride-th entry record)
-//	  reversed (permutation of token ordinals by reversed token)
+//	  reserved (0)
 //	  spelling (permutation of token ordinals by spelling key)
 //
-// Key tags: 'P' phonetic key, 'T' token with its glued particle removed,
-// 'Q' spelling key of such a remainder.
+// Key tags: 'P' phonetic key, 'R' reversed token (suffix lookups for
+// typos: a sequential scan, unlike a permutation), 'T' token with its
+// glued particle removed, 'Q' spelling key of such a remainder.
 //
 // An entry record: uvarint nNames, per name: kind byte, uvarint nTokens,
 // uvarint token ordinals; uvarint nDOB, per DOB: flags byte, uvarint lo,
@@ -191,7 +192,7 @@ func nameTokens(n bundle.Name) []string {
 
 // listKeys are the auxiliary keys under which a list token can be found.
 func listKeys(tok string) []string {
-	keys := []string{"P" + names.PhoneticKey(tok)}
+	keys := []string{"P" + names.PhoneticKey(tok), "R" + reverse(tok)}
 	if rest, ok := names.StripParticle(tok); ok {
 		keys = append(keys, "T"+rest, "Q"+names.SpellKey(rest), "P"+names.PhoneticKey(rest))
 	}
@@ -268,10 +269,12 @@ func BuildNameIndex(entries []bundle.Entry) ([]byte, error) {
 	var kw sstWriter
 	for _, k := range keys {
 		var v []byte
-		prev := uint32(0)
-		for _, o := range aux[k] {
-			v = binary.AppendUvarint(v, uint64(o-prev))
-			prev = o
+		if k[0] != 'R' { // a reversed token needs no value: reverse it back
+			prev := uint32(0)
+			for _, o := range aux[k] {
+				v = binary.AppendUvarint(v, uint64(o-prev))
+				prev = o
+			}
 		}
 		kw.add(k, v)
 	}
@@ -313,21 +316,20 @@ func BuildNameIndex(entries []bundle.Entry) ([]byte, error) {
 		recs = append(recs, rec...)
 	}
 	tb, kb := tw.bytes(), kw.bytes()
-	pr, ps := buildPerm(permReverse, toks), buildPerm(permSpell, toks)
-	out := make([]byte, 0, headerSize+len(tb)+len(kb)+len(recs)+len(idx)+len(pr)+len(ps))
+	ps := buildPerm(permSpell, toks)
+	out := make([]byte, 0, headerSize+len(tb)+len(kb)+len(recs)+len(idx)+len(ps))
 	out = append(out, indexMagic...)
 	out = binary.LittleEndian.AppendUint16(out, indexVersion)
 	out = binary.LittleEndian.AppendUint16(out, 0)
 	out = binary.LittleEndian.AppendUint32(out, uint32(len(entries)))
 	out = binary.LittleEndian.AppendUint32(out, uint32(maxDF))
-	for _, n := range []int{len(tb), len(kb), len(recs), len(idx), len(pr), len(ps)} {
+	for _, n := range []int{len(tb), len(kb), len(recs), len(idx), 0, len(ps)} {
 		out = binary.LittleEndian.AppendUint32(out, uint32(n))
 	}
 	out = append(out, tb...)
 	out = append(out, kb...)
 	out = append(out, recs...)
 	out = append(out, idx...)
-	out = append(out, pr...)
 	out = append(out, ps...)
 	return out, nil
 }
@@ -355,7 +357,6 @@ type Index struct {
 	keys    sst
 	recs    []byte
 	recIdx  []byte
-	rev     perm
 	spell   perm
 	logN    float64
 	meanIDF float64
@@ -408,10 +409,9 @@ func OpenNameIndex(b []byte) (*Index, error) {
 	p += sec[2]
 	ix.recIdx = b[p : p+sec[3]]
 	p += sec[3]
-	if ix.rev, err = openPerm(b[p:p+sec[4]], ix.tokens.count, "reversed"); err != nil {
-		return nil, err
+	if sec[4] != 0 {
+		return nil, corrupt("reserved section is %d bytes", sec[4])
 	}
-	p += sec[4]
 	if ix.spell, err = openPerm(b[p:p+sec[5]], ix.tokens.count, "spelling"); err != nil {
 		return nil, err
 	}

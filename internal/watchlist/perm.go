@@ -12,23 +12,28 @@ import (
 // from the token (its reversal, its spelling key), so the index can find
 // tokens by that key with a binary search that derives keys on the fly,
 // instead of storing the keys: 2 or 3 bytes per token instead of a key
-// string. Layout: u8 width | ordinals, width bytes each, little-endian.
+// string. Every permSample-th key is stored, so a search decodes a few
+// tokens rather than one per bisection step. Layout:
+//
+//	u8 width | ordinals (width bytes each, little-endian) |
+//	u32 nsamples | u32 sampleOffset[nsamples] | samples (uvarint len, key)
 type perm struct {
-	width int
-	n     int
-	b     []byte
+	width   int
+	n       int
+	b       []byte // ordinals
+	ns      int
+	soffs   []byte
+	samples []byte
 }
+
+const permSample = 16
 
 // Permutation kinds.
 const (
-	permReverse = iota // reversed token: suffix lookups for typos
-	permSpell          // names.SpellKey: spelling variants
+	permSpell = iota // names.SpellKey: spelling variants
 )
 
 func permKeyOf(kind int, tok string) string {
-	if kind == permReverse {
-		return reverse(tok)
-	}
 	return names.SpellKey(tok)
 }
 
@@ -48,7 +53,16 @@ func buildPerm(kind int, toks []string) []byte {
 	for _, o := range ords {
 		out = binary.LittleEndian.AppendUint32(out, o)[:len(out)+width]
 	}
-	return out
+	ns := (len(ords) + permSample - 1) / permSample
+	out = binary.LittleEndian.AppendUint32(out, uint32(ns))
+	var samples []byte
+	for i := 0; i < ns; i++ {
+		out = binary.LittleEndian.AppendUint32(out, uint32(len(samples)))
+		k := keys[ords[i*permSample]]
+		samples = binary.AppendUvarint(samples, uint64(len(k)))
+		samples = append(samples, k...)
+	}
+	return append(out, samples...)
 }
 
 func openPerm(b []byte, tokens int, what string) (perm, error) {
@@ -56,10 +70,26 @@ func openPerm(b []byte, tokens int, what string) (perm, error) {
 		return perm{}, corrupt("%s permutation: bad width", what)
 	}
 	w := int(b[0])
-	if (len(b)-1)%w != 0 || (len(b)-1)/w != tokens {
-		return perm{}, corrupt("%s permutation: %d bytes for %d tokens", what, len(b)-1, tokens)
+	end := 1 + w*tokens
+	if tokens < 0 || end+4 > len(b) {
+		return perm{}, corrupt("%s permutation: %d bytes for %d tokens", what, len(b), tokens)
 	}
-	return perm{width: w, n: tokens, b: b[1:]}, nil
+	ns := int(binary.LittleEndian.Uint32(b[end:]))
+	if ns != (tokens+permSample-1)/permSample || 4*ns > len(b)-end-4 {
+		return perm{}, corrupt("%s permutation: %d samples for %d tokens", what, ns, tokens)
+	}
+	p := perm{width: w, n: tokens, b: b[1:end], ns: ns, soffs: b[end+4 : end+4+4*ns], samples: b[end+4+4*ns:]}
+	return p, nil
+}
+
+// sample returns stored key i ("" and false when malformed).
+func (p perm) sample(i int) (string, bool) {
+	o := int(binary.LittleEndian.Uint32(p.soffs[4*i:]))
+	l, q, ok := uvarint(p.samples, o)
+	if !ok || l > uint64(len(p.samples)-q) {
+		return "", false
+	}
+	return string(p.samples[q : q+int(l)]), true
 }
 
 func (p perm) at(i int) uint32 {
@@ -82,8 +112,15 @@ func (ix *Index) permScan(p perm, kind int, prefix string, exact bool, limit int
 		}
 		return permKeyOf(kind, string(k)), string(k)
 	}
-	lo := sort.Search(p.n, func(i int) bool {
-		k, _ := key(i)
+	// The first sample not below the prefix bounds the answer; the
+	// position lies in the stretch before it.
+	s := sort.Search(p.ns, func(i int) bool {
+		k, ok := p.sample(i)
+		return !ok || k >= prefix
+	})
+	from, to := max(0, (s-1)*permSample), min(p.n, s*permSample+1)
+	lo := from + sort.Search(to-from, func(i int) bool {
+		k, _ := key(from + i)
 		return k >= prefix
 	})
 	for i, n := lo, 0; i < p.n && n < limit; i, n = i+1, n+1 {
