@@ -40,6 +40,7 @@ const (
 	CodeDocumentNumberEmpty    = "document_number_empty"
 	CodeCheckDigitMismatch     = "check_digit_mismatch"
 	CodeCheckDigitFiller       = "check_digit_filler"
+	CodeCheckDigitFillerZero   = "check_digit_filler_zero"
 	CodeLongNumberVariant      = "long_number_variant"
 	CodeLongNumberMalformed    = "long_number_malformed"
 	CodeDateInvalid            = "date_invalid"
@@ -75,6 +76,7 @@ var codeTable = []CodeInfo{
 	{CodeDocumentNumberEmpty, SevError, "the document number is empty"},
 	{CodeCheckDigitMismatch, SevError, "the {check} check digit is {printed}; the data give {expected}"},
 	{CodeCheckDigitFiller, SevError, "the {check} check digit is < but the field is not empty; the data give {expected}"},
+	{CodeCheckDigitFillerZero, SevWarning, "the {check} check digit is printed as <, which counts as 0, where the data give 0; Doc 9303 prints the digit"},
 	{CodeLongNumberVariant, SevWarning, "the long document number's check digit {printed} matches only when the < at line {line}, position {pos} is counted, as on some Belgian and Portuguese cards; Doc 9303 gives {expected}"},
 	{CodeLongNumberMalformed, SevError, "the document number continues into the optional data, but {reason}"},
 	{CodeDateInvalid, SevError, "the {field} {value} is not a calendar date"},

@@ -85,6 +85,9 @@ var findingCases = []findingCase{
 	{"a filler check digit over a filled personal number is an error", func(t testing.TB) string {
 		return put(build(t, TD3, func(f *Fields) { f.OptionalData = "AB12" }), 1, 42, "<")
 	}, CodeCheckDigitFiller, false, 2, 42, 43},
+	{"a filler printed for a check digit of 0 is a warning", func(t testing.TB) string {
+		return put(build(t, TD3, func(f *Fields) { f.OptionalData = "A" }), 1, 42, "<")
+	}, CodeCheckDigitFillerZero, true, 2, 42, 43},
 	{"the Belgian long-number variant is a warning", func(t testing.TB) string {
 		return "IDBEL592211692<1741<<<<<<<<<<<\n8501019M3101012BEL<<<<<<<<<<<6\nDUPONT<<MARIE<<<<<<<<<<<<<<<<<"
 	}, CodeLongNumberVariant, true, 1, 18, 19},

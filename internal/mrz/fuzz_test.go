@@ -107,7 +107,7 @@ func FuzzSplit(f *testing.F) {
 			got = append(got, strings.Split(z, "\n")...)
 		}
 		for _, l := range strings.Split(in, "\n") {
-			if l = strings.Trim(l, " \t\r\v\f"); l != "" {
+			if l = trimLine(l); l != "" {
 				want = append(want, l)
 			}
 		}

@@ -86,10 +86,10 @@ type parser struct {
 	overflow *segment
 }
 
-// Parse reads one machine readable zone of 2 or 3 lines. Spaces, tabs and
-// carriage returns around lines and blank lines are ignored. It returns an
-// error only for input that is empty or longer than MaxInput; every other
-// problem is a Finding on the returned Document, whose format is then the
+// Parse reads one machine readable zone of 2 or 3 lines. Spaces, tabs,
+// carriage returns and other control characters around lines, and blank
+// lines, are ignored. It returns an error only for input that is empty or
+// longer than MaxInput; every other problem is a Finding on the returned Document, whose format is then the
 // best guess from the line count, lengths and document code.
 func Parse(text string, opts Options) (*Document, error) {
 	if len(text) > MaxInput {
@@ -108,16 +108,23 @@ func Parse(text string, opts Options) (*Document, error) {
 	return p.doc, nil
 }
 
-// readLines splits text into lines, trims spaces, tabs and carriage
-// returns around each and drops blank lines.
+// readLines splits text into lines, trims each and drops blank lines.
 func readLines(text string) []string {
 	var out []string
 	for _, l := range strings.Split(text, "\n") {
-		if l = strings.Trim(l, " \t\r\v\f"); l != "" {
+		if l = trimLine(l); l != "" {
 			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// trimLine removes spaces, tabs, carriage returns and other ASCII control
+// characters around a line: keyboard-wedge readers frame their output with
+// STX/ETX or end lines with CR. Characters inside the line are kept and
+// judged.
+func trimLine(l string) string {
+	return strings.TrimFunc(l, func(r rune) bool { return r <= ' ' || r == 0x7f })
 }
 
 func (p *parser) add(code, field string, line, start, end int, params Params) {
@@ -377,7 +384,7 @@ func (p *parser) realign(folded [][]rune, i int) ([]rune, int, bool) {
 		q.layout()
 		pass, tested := len(q.checks) > 0, false
 		for _, ch := range q.checks {
-			if st, _, _ := q.evaluate(ch); st == "refuted" {
+			if st, _, v := q.evaluate(ch); st == "refuted" || v == "filler_as_zero" {
 				pass = false
 				break
 			}
@@ -539,6 +546,12 @@ func (p *parser) numberCheck(num segment, line, pos int, opt segment) {
 		f++
 	}
 	if f-opt.start < 2 {
+		if sumSegments(p.lines, []segment{num}) == '0' {
+			// A 9-character number whose check digit 0 is printed as '<'
+			// (reported as check_digit_filler_zero), not a long number.
+			p.addCheck("document_number", line, pos, num)
+			return
+		}
 		p.add(CodeLongNumberMalformed, "document_number", line+1, pos, f+1, Params{"reason": "no digits and check digit follow the < at position " + itoa(pos+1)})
 		p.addCheck("document_number", line, pos, num)
 		return
@@ -570,20 +583,26 @@ func allFiller(lines [][]byte, segs []segment) bool {
 	return true
 }
 
-// evaluate computes a check's state on the working lines.
-func (p *parser) evaluate(c *check) (state string, expected byte, variant bool) {
+// evaluate computes a check's state on the working lines. variant names a
+// non-ICAO computation that was needed to verify: "filler_included" (the
+// BEL/PRT long number) or "filler_as_zero" (a '<' printed where the data
+// give 0: it has the value 0, but Doc 9303 prints the digit).
+func (p *parser) evaluate(c *check) (state string, expected byte, variant string) {
 	printed := p.lines[c.line][c.pos]
 	expected = sumSegments(p.lines, c.data)
 	if printed == '<' && c.fillerOK && allFiller(p.lines, c.data) {
-		return "not_printed", expected, false
+		return "not_printed", expected, ""
 	}
 	if printed == expected {
-		return "verified", expected, false
+		return "verified", expected, ""
 	}
 	if c.variant != nil && printed == sumSegments(p.lines, c.variant) {
-		return "verified", expected, true
+		return "verified", expected, "filler_included"
 	}
-	return "refuted", expected, false
+	if printed == '<' && expected == '0' && !allFiller(p.lines, c.data) {
+		return "verified", expected, "filler_as_zero"
+	}
+	return "refuted", expected, ""
 }
 
 func (p *parser) printable(i, k int) string {
@@ -604,9 +623,12 @@ func (p *parser) finishChecks() {
 		if state != "not_printed" {
 			res.Expected = string(expected)
 		}
-		if variant {
-			res.Variant = "filler_included"
+		res.Variant = variant
+		switch variant {
+		case "filler_included":
 			p.add(CodeLongNumberVariant, c.name, c.line+1, c.pos, c.pos+1, Params{"printed": printed, "expected": string(expected), "line": itoa(c.marker.line + 1), "pos": itoa(c.marker.start + 1)})
+		case "filler_as_zero":
+			p.add(CodeCheckDigitFillerZero, c.name, c.line+1, c.pos, c.pos+1, Params{"check": c.label})
 		}
 		p.doc.Checks = append(p.doc.Checks, res)
 		if state != "refuted" {

@@ -321,3 +321,19 @@ func TestRealignOneFiller(t *testing.T) {
 		})
 	}
 }
+
+// A 9-character TD1 number whose check digit 0 is printed as '<' is not a
+// long number with nothing after it.
+func TestNineCharacterNumberWithFillerForZero(t *testing.T) {
+	z := strings.Split(build(t, TD1, func(f *Fields) { f.DocumentNumber = "D23145893" }), "\n")
+	if z[0][14] != '0' {
+		t.Fatalf("test data: check digit %c, want 0", z[0][14])
+	}
+	d := parse(t, z[0][:14]+"<"+z[0][15:]+"\n"+z[1]+"\n"+z[2])
+	if !d.Valid || !hasCode(d, CodeCheckDigitFillerZero) || hasCode(d, CodeLongNumberMalformed) || d.Fields.DocumentNumber != "D23145893" {
+		t.Errorf("valid %v number %q findings %v", d.Valid, d.Fields.DocumentNumber, codes(d))
+	}
+	if c := d.Checks[0]; c.State != "verified" || c.Variant != "filler_as_zero" {
+		t.Errorf("check %+v", c)
+	}
+}

@@ -4,7 +4,7 @@ import "strings"
 
 // Split separates text holding several zones into one string per zone, in
 // input order. Zones are separated by blank lines; lines are trimmed of
-// spaces, tabs and carriage returns. A block of consecutive lines that is
+// spaces, tabs, carriage returns and other control characters. A block of consecutive lines that is
 // not one zone is split further when the line lengths leave no doubt: runs
 // of 3 lines of 30 characters (TD1) or 2 lines of 36 or 44 characters
 // (TD2, TD3, visas, French ID). Any other block is returned whole, for
@@ -13,7 +13,7 @@ func Split(text string) []string {
 	var blocks [][]string
 	var cur []string
 	for _, l := range strings.Split(text, "\n") {
-		l = strings.Trim(l, " \t\r\v\f")
+		l = trimLine(l)
 		if l == "" {
 			if len(cur) > 0 {
 				blocks = append(blocks, cur)
