@@ -72,7 +72,10 @@ async function listBundle(req) {
     return await fetch(req);
   } catch (err) {
     const hit = await (await caches.open(LIST_CACHE)).match(req, { ignoreSearch: true });
-    if (hit) return hit;
-    throw err;
+    if (!hit) throw err;
+    // Marked, so the page can say it is offline rather than up to date.
+    const headers = new Headers(hit.headers);
+    headers.set('x-lookout-offline', '1');
+    return new Response(hit.body, { status: 200, headers });
   }
 }

@@ -324,8 +324,8 @@ func TestBundleLifecycleAndScreening(t *testing.T) {
 	srv.offline.Store(true)
 	b.setOffline(true)
 	b.reloadSettled()
-	if st := b.status(); st.Seq != "6" || st.State != "valid" {
-		t.Errorf("offline reload: status %+v, want list 6 valid", st)
+	if st := b.status(); st.Seq != "6" || st.State != "valid" || !strings.Contains(st.Alert, "Offline") {
+		t.Errorf("offline reload: status %+v, want list 6 valid and an offline notice", st)
 	}
 	v = b.checkTyped(listedTraveler(t))
 	if len(v.Hits) == 0 || !strings.Contains(v.List, "sequence 6") {

@@ -88,7 +88,7 @@ async function startList(kept, fresh) {
     console.warn('lookout: cannot fetch the list', got.error);
     ui.fetchProblem = { code: got.error.code || 'offline', error: got.error.message };
   } else {
-    ui.fetchProblem = null;
+    ui.fetchProblem = got.offline ? { code: 'offline_stored' } : null;
     perf.bundleBytes = got.bytes.length;
     if (got.sha !== loadedSha) {
       await tryLoad(got.bytes, 'server', got.sha);
@@ -113,7 +113,7 @@ function fetchFresh() {
     mark('fetched');
     const sha = await sha256hex(bytes);
     mark('hashed');
-    return { bytes, sha };
+    return { bytes, sha, offline: !!bytes.offline };
   }, (error) => ({ error }));
 }
 

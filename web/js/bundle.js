@@ -37,7 +37,10 @@ export async function fetchCapped(url, max = MAX_BUNDLE) {
     }
     chunks.push(value);
   }
-  return concat(chunks, total);
+  const out = concat(chunks, total);
+  // The service worker answered from the stored copy: the network is down.
+  out.offline = res.headers.get('x-lookout-offline') === '1';
+  return out;
 }
 
 export async function readFileCapped(file, max = MAX_BUNDLE) {

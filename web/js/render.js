@@ -83,7 +83,8 @@ export function renderStatus(info, rejection, { loading = false, clockBehind = f
   } else if (info && info.state === 'stale') {
     msgs.push(t('alert.stale'));
   }
-  if (fetchProblem) msgs.push(t('alert.fetch', { reason: reasonText(fetchProblem, true) }));
+  if (fetchProblem && fetchProblem.code === 'offline_stored') msgs.push(t('alert.offline'));
+  else if (fetchProblem) msgs.push(t('alert.fetch', { reason: reasonText(fetchProblem, true) }));
   if (clockBehind) msgs.push(t('alert.clock'));
   alert.hidden = msgs.length === 0;
   alert.textContent = msgs.join(' ');
