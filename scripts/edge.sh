@@ -202,17 +202,20 @@ start_server() {
 	SID=$!
 }
 
-# latency NAME URL [N]: the bounded latency run, and the server's CPU per request.
+# latency NAME URL [N]: the bounded latency run, one endpoint at a time,
+# with the server's CPU per request (whole process tree, warm-up included).
 latency() {
-	local name=$1 url=$2 n=${3:-$LATENCY_N} before after
-	local reqs=$((3 * (n + 10)))
-	before=$(session_cpu)
-	LOOKOUT_EDGE_URL=$url LOOKOUT_LATENCY_N=$n "$GO" test -count=1 -run 'TestLatency' -v "$ROOT/internal/api" >"$OUT/logs/latency-$name.txt" 2>&1 ||
-		{ cat "$OUT/logs/latency-$name.txt" >&2; die "latency run ($name)"; }
-	after=$(session_cpu)
-	grep -o 'latency .*' "$OUT/logs/latency-$name.txt" | sed "s/^/  $name: /"
-	awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v n=$reqs -v name="$name" \
-		'BEGIN { printf "  %s: server CPU %.2f ms per request (%d requests, whole process tree)\n", name, t * 1000 / hz / n, n }'
+	local name=$1 url=$2 n=${3:-$LATENCY_N} before after path
+	local reqs=$((n + 10)) hz
+	hz=$(getconf CLK_TCK)
+	for path in /v1/health /v1/check /v1/match; do
+		before=$(session_cpu)
+		LOOKOUT_EDGE_URL=$url LOOKOUT_LATENCY_N=$n LOOKOUT_LATENCY_PATH=$path "$GO" test -count=1 -run 'TestLatency' -v "$ROOT/internal/api" >"$OUT/logs/latency-$name.txt" 2>&1 ||
+			{ cat "$OUT/logs/latency-$name.txt" >&2; die "latency run ($name $path)"; }
+		after=$(session_cpu)
+		printf '  %s: %s; server CPU %s ms/request\n' "$name" "$(grep -o 'latency .*' "$OUT/logs/latency-$name.txt" | sed 's/^latency //')" \
+			"$(awk -v t=$((after - before)) -v hz="$hz" -v n=$reqs 'BEGIN { printf "%.2f", t * 1000 / hz / n }')"
+	done
 }
 
 cmd_test() {
