@@ -165,29 +165,12 @@ type session struct {
 	q     []qtok
 	toks  map[uint32]*ltok
 	keys  map[string]tokKeys
-	memo  map[uint64]simResult
 	hit   map[uint32]bool    // list tokens some query token matched
 	nb    map[uint64]float64 // (query token, list token) → neighbourhood IDF
 	trunc bool
 }
 
-type simResult struct {
-	sim float64
-	how string
-}
-
-// simTok is sim memoised per (query token, list token): candidates share
-// most of their tokens, and scoring compares every pair.
-func (s *session) simTok(qi int, lt *ltok) (float64, string) {
-	k := uint64(qi)<<32 | uint64(lt.ord)
-	if r, ok := s.memo[k]; ok {
-		return r.sim, r.how
-	}
-	sim, how := s.sim(&s.q[qi], lt.text)
-	s.memo[k] = simResult{sim, how}
-	return sim, how
-}
-
+// tokKeys are a token's derived keys, computed once per query.
 type tokKeys struct {
 	spell, phon, strip string
 }
@@ -256,7 +239,7 @@ func (m *Matcher) Match(q Query) []Hit {
 	}
 	sc := m.scratch.Get().(*scratch)
 	defer m.scratch.Put(sc)
-	s := &session{m: m, sc: sc, toks: map[uint32]*ltok{}, keys: map[string]tokKeys{}, memo: map[uint64]simResult{}, hit: map[uint32]bool{}, nb: map[uint64]float64{}}
+	s := &session{m: m, sc: sc, toks: map[uint32]*ltok{}, keys: map[string]tokKeys{}, hit: map[uint32]bool{}, nb: map[uint64]float64{}}
 	s.trunc = truncatable(toks, raw)
 	for i, t := range toks {
 		qt := qtok{text: t.Text, alts: t.Alts, particle: t.Particle, script: t.Script}

@@ -579,7 +579,7 @@ func compareDOB(q, l dateSpan) (float64, float64, Reason) {
 		case qy == ly && qm == ld && qd == lm:
 			r.How, r.Detail = "partial", "date of birth has day and month swapped against the list's "+ls
 			return dobNear, infoNear, r
-		case abs(q.lo-l.lo) == 1 || (qy == ly && oneDigit(qm*100+qd, lm*100+ld)) || (qm == lm && qd == ld && oneDigit(qy, ly)):
+		case abs(q.lo-l.lo) == 1 || (qy == ly && oneDigit(qm*100+qd, lm*100+ld)):
 			r.How, r.Detail = "partial", "date of birth is one day or one digit off the list's "+ls
 			return dobNear, infoNear, r
 		case circa && q.lo >= lo && q.lo <= hi:
