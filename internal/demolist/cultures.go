@@ -103,6 +103,16 @@ var cultures = []culture{
 		{code: "PAK", name: "Pakistan", w: 35, cities: []string{"Karachi", "Lahore", "Peshawar", "Rawalpindi", "Quetta", "Faisalabad", "Multan", "Mirpur, Azad Kashmir"}},
 		{code: "BGD", name: "Bangladesh", w: 15, cities: []string{"Dhaka", "Sylhet", "Chittagong", "Khulna", "Rajshahi"}},
 	}},
+	{name: "korean", w: 14, femalePct: 20, cats: [5]int{1, 25, 20, 20, 34}, build: buildKorean, countries: []country{
+		{code: "KOR", name: "Republic of Korea", w: 55, cities: []string{"Seoul", "Busan", "Incheon", "Daegu", "Gwangju", "Daejeon", "Ulsan"}},
+		{code: "PRK", name: "Democratic People's Republic of Korea", w: 45, cities: []string{"Pyongyang", "Hamhung", "Chongjin", "Nampo", "Sinuiju", "Wonsan", "Kaesong"}},
+	}},
+	{name: "somali", w: 10, femalePct: 12, cats: [5]int{35, 10, 35, 15, 5}, build: buildSomali, countries: []country{
+		{code: "SOM", name: "Somalia", w: 1, cities: []string{"Mogadishu", "Kismayo", "Baidoa", "Hargeisa", "Bosaso", "Beledweyne", "Galkayo", "Marka"}},
+	}},
+	{name: "filipino", w: 12, femalePct: 35, cats: [5]int{8, 35, 30, 22, 5}, build: buildFilipino, countries: []country{
+		{code: "PHL", name: "Philippines", w: 1, cities: []string{"Manila", "Quezon City", "Cebu City", "Davao City", "Zamboanga City", "Cotabato City", "Jolo, Sulu", "Iloilo City"}},
+	}},
 }
 
 // fixedPeople are deliberately awkward names, placed at fixed ids so tests

@@ -89,6 +89,10 @@ var issuers = map[string]issuer{
 	"ISR": {passports: []string{"#########"}},
 	"CYP": {passports: []string{"K########"}},
 	"SWE": {passports: []string{"########"}},
+	"KOR": {passports: []string{"M########", "S########"}},
+	"PRK": {passports: []string{"#########"}}, // not established
+	"PHL": {passports: []string{"P#######@", "EB#######"}},
+	"IDN": {passports: []string{"@#######"}},
 }
 
 // issuerPattern returns a passport pattern for a state, a generic one for a

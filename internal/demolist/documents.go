@@ -26,7 +26,7 @@ var docIssuers = []struct {
 	{"ARG", 15}, {"PER", 15}, {"ECU", 15}, {"DOM", 12}, {"NIC", 8}, {"ITA", 12}, {"NLD", 6}, {"RUS", 12},
 	{"UKR", 10}, {"TUR", 10}, {"IRN", 6}, {"IRQ", 6}, {"SYR", 6}, {"NGA", 10}, {"GHA", 4}, {"PAK", 8},
 	{"BGD", 4}, {"VNM", 6}, {"PRT", 6}, {"EGY", 5}, {"MAR", 6}, {"DZA", 4}, {"AUS", 6}, {"IRL", 3}, {"CHE", 3},
-	{"AUT", 3}, {"POL", 4}, {"BEL", 3}, {"KEN", 3}, {"JAM", 3}, {"SAU", 3}, {"LBN", 3}, {"AFG", 3},
+	{"AUT", 3}, {"POL", 4}, {"BEL", 3}, {"KEN", 3}, {"JAM", 3}, {"SAU", 3}, {"LBN", 3}, {"AFG", 3}, {"PHL", 8}, {"KOR", 5}, {"SOM", 2},
 }
 
 // documents draws n individual lost, stolen and revoked documents, then
@@ -80,10 +80,10 @@ func documents(seed uint64, n int) []bundle.DocLookout {
 // series an issuer no longer honours (Iraq's S series, 2003–06, "large
 // numbers … stolen and forged"). The numbers are the demo's own.
 var knownSeries = []bundle.DocLookout{
-	{State: "SYR", Type: "P", Number: "N008800001", End: "N008807500", Reason: bundle.ReasonStolenBlank},
-	{State: "SYR", Type: "P", Number: "N009100001", End: "N009106000", Reason: bundle.ReasonStolenBlank},
-	{State: "SYR", Type: "P", Number: "N010200001", End: "N010204000", Reason: bundle.ReasonStolenBlank},
-	{State: "SYR", Type: "P", Number: "N010350001", End: "N010350502", Reason: bundle.ReasonStolenBlank},
+	{State: "SYR", Type: "P", Number: "N08800001", End: "N08807500", Reason: bundle.ReasonStolenBlank},
+	{State: "SYR", Type: "P", Number: "N09100001", End: "N09106000", Reason: bundle.ReasonStolenBlank},
+	{State: "SYR", Type: "P", Number: "N10200001", End: "N10204000", Reason: bundle.ReasonStolenBlank},
+	{State: "SYR", Type: "P", Number: "N10350001", End: "N10350502", Reason: bundle.ReasonStolenBlank},
 	{State: "IRQ", Type: "P", Number: "S0000000", End: "S9999999", Reason: bundle.ReasonFraudSeries},
 	{State: "MEX", Type: "P", Number: "G15300001", End: "G15300500", Reason: bundle.ReasonStolenBlank},
 	{State: "MEX", Type: "P", Number: "N04711001", End: "N04712000", Reason: bundle.ReasonStolenBlank},

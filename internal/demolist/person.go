@@ -251,10 +251,12 @@ func pobs(r *rng, cu *culture, co *country) []string {
 	if r.pct(4) {
 		// A second place of birth: a different city of the same country,
 		// or just the country (the list only knew that much).
+		second := co.name
 		if r.pct(50) {
-			out = append(out, co.name)
-		} else if c := co.cityIn(r); c != out[0] {
-			out = append(out, c)
+			second = co.cityIn(r)
+		}
+		if second != out[0] {
+			out = append(out, second)
 		}
 	}
 	return out

@@ -55,7 +55,8 @@ func traveler(e *bundle.Entry) (Traveler, bool) {
 		}
 	}
 	for _, d := range e.Documents {
-		if d.Type == "passport" && d.State != "" {
+		// Nine characters at most: the number must fit a passport's MRZ.
+		if d.Type == "passport" && d.State != "" && len(d.Number) <= 9 {
 			t.DocumentNumber, t.IssuingState = d.Number, d.State
 			break
 		}

@@ -133,7 +133,7 @@ func BenchmarkDocLookupRange(b *testing.B) {
 	ix := benchDocIndex(b)
 	b.ResetTimer()
 	for b.Loop() {
-		if len(ix.Lookup("SYR", "N009103000")) == 0 {
+		if len(ix.Lookup("SYR", "N09103000")) == 0 {
 			b.Fatal("miss")
 		}
 	}

@@ -300,7 +300,7 @@ func TestDocIndexDemoList(t *testing.T) {
 			t.Errorf("sample %s %s (%s) not found: %v", d.State, d.Number, d.Reason, hits)
 		}
 	}
-	if h := ix.Lookup("SYR", "N009103000"); len(h) != 1 || !h[0].Range || h[0].Reason != bundle.ReasonStolenBlank {
+	if h := ix.Lookup("SYR", "N09103000"); len(h) != 1 || !h[0].Range || h[0].Reason != bundle.ReasonStolenBlank {
 		t.Errorf("a number of the Syrian stolen-blank series: %v", h)
 	}
 }
