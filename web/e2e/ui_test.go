@@ -225,3 +225,42 @@ func TestLayoutAtLaptopSizesAndPrint(t *testing.T) {
 		})
 	}
 }
+
+// The optional visual-zone form feeds the heuristics: a printed birth date
+// that differs from the zone's is a signal, shown with its severity, and the
+// single-line paste of a zone is checked as a zone.
+func TestVisualZoneFieldsAreComparedWithTheMRZ(t *testing.T) {
+	build := testBuild(t)
+	srv := newServer(t, build, false)
+	srv.serveBundle(t, makeBundle(t, bundleSpec{seq: 1}))
+	b := newBrowser(t, browserOpt{})
+	b.navigate(srv.URL + "/")
+	b.waitListSettled()
+
+	zone := unlistedTraveler(t)
+	if v := b.checkTyped(zone); v.Rec != "clear" {
+		t.Fatalf("unlisted traveler without visual fields: %+v", v)
+	}
+	b.run("type the printed birth date", clickSel("#visual-details summary"), setValue("#v-birth", "1985-05-13"))
+	eval[bool](b, `(document.getElementById('v-birth').dispatchEvent(new Event('change', {bubbles: true})), true)`)
+	b.waitFor("the mismatch signal", `!!document.querySelector('#signals li[data-code="viz_birth_date_mismatch"]')`, 10*time.Second)
+	sig := eval[map[string]string](b, `(() => { const li = document.querySelector('#signals li[data-code="viz_birth_date_mismatch"]');
+		return {sev: li.dataset.severity, text: li.textContent}; })()`)
+	if sig["sev"] != "refer" || !strings.Contains(strings.ToUpper(sig["text"]), "REFER") {
+		t.Errorf("birth-date mismatch signal: %v", sig)
+	}
+	if rec := eval[string](b, `document.getElementById('verdict').dataset.recommendation`); rec != "refer" {
+		t.Errorf("recommendation %q after a printed birth date that differs, want refer", rec)
+	}
+	b.screenshot("visual-mismatch")
+
+	// A zone pasted as one line (its line breaks lost) is still checked.
+	b.run("clear the visual date", setValue("#v-birth", ""))
+	one := strings.ReplaceAll(zone, "\n", "")
+	eval[bool](b, `(document.getElementById('verdict').dataset.recommendation = 'pending', true)`)
+	b.typeMRZ(one)
+	b.waitFor("the one-line zone to be checked", `document.getElementById('verdict').dataset.recommendation !== 'pending'`, 10*time.Second)
+	if got := b.text("#doc-line"); !strings.Contains(got, "TD3") {
+		t.Errorf("one-line zone: %q", got)
+	}
+}

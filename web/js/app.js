@@ -155,6 +155,7 @@ function mrzLines(text) {
 
 // looksComplete: a full zone (2×36, 2×44 or 3×30) has been typed.
 function looksComplete(lines) {
+  if (lines.length === 1) return [72, 88, 90].includes(lines[0].length); // line breaks lost: the engine splits it
   if (lines.length === 2) return lines[0].length === lines[1].length && [36, 44].includes(lines[0].length);
   if (lines.length === 3) return lines.every((l) => l.length === 30);
   return false;
@@ -176,6 +177,13 @@ function visualFields() {
   const losses = Number($('v-losses').value);
   if (losses > 0) v.prior_losses = Math.min(99, Math.floor(losses));
   if ($('v-first').checked) v.first_trip = true;
+  // The data page as printed, compared with the MRZ by the heuristics.
+  const text = { surname: 'v-surname', given_names: 'v-given', document_number: 'v-number', birth_date: 'v-birth',
+    expiry_date: 'v-expiry', sex: 'v-sex', curp: 'v-curp' };
+  for (const [k, id] of Object.entries(text)) {
+    const val = $(id).value.trim();
+    if (val) v[k] = k === 'birth_date' || k === 'expiry_date' ? val : val.toUpperCase();
+  }
   return v;
 }
 
@@ -375,6 +383,7 @@ function wire() {
   $('check-btn').addEventListener('click', () => { checkMRZ(); mrz.focus(); });
   $('clear-btn').addEventListener('click', () => clearAll());
   $('print-btn').addEventListener('click', () => window.print());
+  $('visual-details').addEventListener('change', () => { if (lastReq && lastReq.mrz) checkMRZ(); });
   $('person-form').addEventListener('submit', (e) => { e.preventDefault(); checkPerson(); });
   $('bundle-file').addEventListener('change', (e) => { const f = e.target.files[0]; if (f) loadFile(f); e.target.value = ''; });
   $('batch-file').addEventListener('change', async (e) => {
