@@ -1,7 +1,7 @@
 package mrz
 
 import (
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -155,10 +155,10 @@ func fillTemplate(tmpl string, params Params) string {
 // sortFindings orders findings by line and position, zone-wide ones first,
 // keeping the parser's order among equals.
 func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		if fs[i].Line != fs[j].Line {
-			return fs[i].Line < fs[j].Line
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
 		}
-		return fs[i].Start < fs[j].Start
+		return a.Start - b.Start
 	})
 }

@@ -68,6 +68,8 @@ type check struct {
 	// variant is the BEL/PRT long-number computation (filler included).
 	variant []segment
 	marker  segment // the '<' that announces a long number
+	// buf holds data and variant without separate allocations.
+	buf [6]segment
 }
 
 type parser struct {
@@ -81,6 +83,9 @@ type parser struct {
 	cls    [][]class
 	field  [][]string
 	checks []*check
+	// checkBuf holds the checks of one layout (at most 5) in the parser's
+	// own allocation.
+	checkBuf [5]check
 	// overflow is the part of a long TD1/TD2 document number printed in
 	// the optional data (nil for ordinary numbers).
 	overflow *segment
@@ -251,10 +256,9 @@ func (p *parser) load(runes [][]rune) {
 	if p.format == TD1 {
 		want = 3
 	}
-	p.orig = map[[2]int]rune{} // small: only non-MRZ characters go here
 	folded := make([][]rune, want)
 	for i := range min(want, len(runes)) {
-		r := append([]rune(nil), runes[i]...)
+		r := runes[i] // our own copy, folded in place
 		first, last := -1, -1
 		for k, c := range r {
 			if c >= 'a' && c <= 'z' {
@@ -325,6 +329,9 @@ func (p *parser) toBytes(i int, r []rune, report bool) []byte {
 		if k < p.width {
 			line[k] = b
 			if b == invalidByte && report {
+				if p.orig == nil {
+					p.orig = map[[2]int]rune{}
+				}
 				p.orig[[2]int{i, k}] = c
 			}
 		}
@@ -372,7 +379,7 @@ func (p *parser) realign(folded [][]rune, i int) ([]rune, int, bool) {
 	var found []rune
 	foundAt, n := 0, 0
 	for j, c := range cands {
-		q := &parser{format: p.format, width: p.width, doc: &Document{}, orig: map[[2]int]rune{}}
+		q := &parser{format: p.format, width: p.width, doc: &Document{}}
 		q.lines = make([][]byte, len(folded))
 		for l := range folded {
 			if l == i {
@@ -448,7 +455,14 @@ var checkLabels = map[string]string{
 func (p *parser) addCheck(name string, line, pos int, data ...segment) *check {
 	p.cls[line][pos] = clsNumFill
 	p.field[line][pos] = name
-	c := &check{name: name, label: checkLabels[name], data: data, line: line, pos: pos}
+	var c *check
+	if n := len(p.checks); n < len(p.checkBuf) {
+		c = &p.checkBuf[n]
+	} else {
+		c = new(check)
+	}
+	*c = check{name: name, label: checkLabels[name], line: line, pos: pos}
+	c.data = append(c.buf[:0:4], data...)
 	p.checks = append(p.checks, c)
 	return c
 }
@@ -465,7 +479,7 @@ func (p *parser) layout() {
 		p.cls[i] = cls[i*p.width : (i+1)*p.width : (i+1)*p.width]
 		p.field[i] = field[i*p.width : (i+1)*p.width : (i+1)*p.width]
 	}
-	p.checks = make([]*check, 0, 5)
+	p.checks = p.checks[:0]
 	switch p.format {
 	case TD1:
 		p.def("document_type", 0, 0, 2, clsAlpha)
@@ -559,7 +573,7 @@ func (p *parser) numberCheck(num segment, line, pos int, opt segment) {
 	p.def("document_number", line, opt.start, f-1, clsAlnum)
 	p.cls[line][pos] = clsAlpha // the '<' marker
 	c := p.addCheck("document_number", line, f-1, num, segment{line, opt.start, f - 1})
-	c.variant = []segment{{line, num.start, pos + 1}, {line, opt.start, f - 1}}
+	c.variant = append(c.buf[4:4:6], segment{line, num.start, pos + 1}, segment{line, opt.start, f - 1})
 	c.marker = segment{line, pos, pos + 1}
 	p.overflow = &segment{line, opt.start, f - 1}
 }
