@@ -1,6 +1,9 @@
 package mrz
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Split separates text holding several zones into one string per zone, in
 // input order. Zones are separated by blank lines; lines are trimmed of
@@ -36,16 +39,19 @@ func Split(text string) []string {
 }
 
 // splitBlock cuts a block of consecutive lines into zones by their
-// lengths, or returns it whole when any line does not fit.
+// lengths, or returns it whole when any line does not fit. A line may be
+// one character off its format's width (a reader that dropped or added a
+// filler; Parse realigns or reports it): 30, 36 and 44 are far enough apart
+// for that not to blur which format a line belongs to.
 func splitBlock(b []string) [][]string {
 	if len(b) <= 3 {
 		return [][]string{b}
 	}
 	var zones [][]string
 	for i := 0; i < len(b); {
-		n := len([]rune(b[i]))
+		w := nominal(b[i])
 		size := 0
-		switch n {
+		switch w {
 		case 30:
 			size = 3
 		case 36, 44:
@@ -57,7 +63,7 @@ func splitBlock(b []string) [][]string {
 			return [][]string{b}
 		}
 		for _, l := range b[i : i+size] {
-			if len([]rune(l)) != n {
+			if nominal(l) != w {
 				return [][]string{b}
 			}
 		}
@@ -65,4 +71,15 @@ func splitBlock(b []string) [][]string {
 		i += size
 	}
 	return zones
+}
+
+// nominal is the format width a line's length is within one of, or 0.
+func nominal(l string) int {
+	n := utf8.RuneCountInString(l)
+	for _, w := range []int{30, 36, 44} {
+		if n >= w-1 && n <= w+1 {
+			return w
+		}
+	}
+	return 0
 }
