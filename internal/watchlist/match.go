@@ -106,7 +106,7 @@ func NewMatcher(p *bundle.Payload) (*Matcher, error) {
 func NewMatcherIndex(ix *Index, entry func(i int) *bundle.Entry) *Matcher {
 	m := &Matcher{ix: ix, entry: entry}
 	m.scratch.New = func() any {
-		return &scratch{acc: make([]float32, ix.n), bits: make([]uint32, ix.n), stamp: make([]uint32, ix.n)}
+		return &scratch{slots: make([]slot, ix.n)}
 	}
 	return m
 }
@@ -115,10 +115,16 @@ func NewMatcherIndex(ix *Index, entry func(i int) *bundle.Entry) *Matcher {
 // query allocates nothing proportional to the list.
 type scratch struct {
 	gen     uint32
-	acc     []float32
-	bits    []uint32
-	stamp   []uint32
+	slots   []slot
 	touched []uint32
+}
+
+// slot is one entry's accumulator: a stamp says which query wrote it
+// last, so nothing is cleared between queries; one cache line holds it.
+type slot struct {
+	stamp uint32
+	bits  uint32
+	acc   float32
 }
 
 // qtok is one query token with what the matcher learns about it.
@@ -168,6 +174,10 @@ type session struct {
 	hit   map[uint32]bool    // list tokens some query token matched
 	nb    map[uint64]float64 // (query token, list token) → neighbourhood IDF
 	trunc bool
+	// Buffers reused across candidates.
+	ltBuf     []*ltok
+	pairBuf   []pair
+	chosenBuf []pair
 }
 
 // tokKeys are a token's derived keys, computed once per query.
@@ -269,8 +279,8 @@ func (m *Matcher) Match(q Query) []Hit {
 	ev := parseEvidence(q)
 	var hits []Hit
 	for _, e := range cands {
-		h, ok := s.score(int(e), ev)
-		if ok && h.Score >= threshold {
+		h, ok := s.score(int(e), ev, threshold)
+		if ok {
 			hits = append(hits, h)
 		}
 	}
@@ -337,14 +347,14 @@ func (s *session) findTokens(qt *qtok) {
 		// Check the distance on the key bytes first: only near tokens are
 		// decoded and compared in full.
 		ix.tokens.prefix(qt.text[:pre], typoScan, buf, func(k []byte, o int, _ []byte) bool {
-			if names.EditDistance(qt.text, string(k), maxEd) <= maxEd {
+			if d := len(k) - L; d <= maxEd && d >= -maxEd && names.EditDistance(qt.text, string(k), maxEd) <= maxEd {
 				consider(uint32(o))
 			}
 			return true
 		})
 		rq := reverse(qt.text)
 		ix.keys.prefix("R"+rq[:suf], typoScan, buf, func(k []byte, _ int, _ []byte) bool {
-			if names.EditDistance(rq, string(k[1:]), maxEd) <= maxEd {
+			if d := len(k) - 1 - L; d <= maxEd && d >= -maxEd && names.EditDistance(rq, string(k[1:]), maxEd) <= maxEd {
 				// R keys carry no value: the token is the key reversed.
 				if _, o, ok := ix.tokens.get(reverse(string(k[1:])), nil); ok {
 					consider(uint32(o))
@@ -410,7 +420,7 @@ func (s *session) candidates(threshold float64) []uint32 {
 	sc := s.sc
 	sc.gen++
 	if sc.gen == 0 { // wrapped: clear stamps once every 4 billion queries
-		clear(sc.stamp)
+		clear(sc.slots)
 		sc.gen = 1
 	}
 	sc.touched = sc.touched[:0]
@@ -467,15 +477,14 @@ func (s *session) candidates(threshold float64) []uint32 {
 				add := float32(tm.sim * lt.w)
 				bit := g.bit
 				ix.postings(v, func(e uint32) {
-					if sc.stamp[e] != sc.gen {
-						sc.stamp[e] = sc.gen
-						sc.acc[e] = 0
-						sc.bits[e] = 0
+					sl := &sc.slots[e]
+					if sl.stamp != sc.gen {
+						*sl = slot{stamp: sc.gen}
 						sc.touched = append(sc.touched, e)
 					}
-					if sc.bits[e]&bit == 0 {
-						sc.bits[e] |= bit
-						sc.acc[e] += add
+					if sl.bits&bit == 0 {
+						sl.bits |= bit
+						sl.acc += add
 					}
 				})
 			}
@@ -498,16 +507,16 @@ func (s *session) candidates(threshold float64) []uint32 {
 	out := make([]uint32, 0, 64)
 	ub := make(map[uint32]float32, len(sc.touched)/4)
 	for _, e := range sc.touched {
-		if popcount(sc.bits[e]) < need {
+		if popcount(sc.slots[e].bits) < need {
 			continue
 		}
 		var free float64
 		for gi := range groups {
-			if sc.bits[e]&(1<<gi) == 0 {
+			if sc.slots[e].bits&(1<<gi) == 0 {
 				free += qw[gi]
 			}
 		}
-		a := float64(sc.acc[e])
+		a := float64(sc.slots[e].acc)
 		u := a / (a + queryExtra*free)
 		if u < floor {
 			continue
@@ -524,8 +533,8 @@ func (s *session) candidates(threshold float64) []uint32 {
 		if ub[a] != ub[b] {
 			return cmp.Compare(ub[b], ub[a])
 		}
-		if sc.acc[a] != sc.acc[b] {
-			return cmp.Compare(sc.acc[b], sc.acc[a])
+		if sc.slots[a].acc != sc.slots[b].acc {
+			return cmp.Compare(sc.slots[b].acc, sc.slots[a].acc)
 		}
 		return cmp.Compare(a, b)
 	})

@@ -49,7 +49,8 @@ type nameScore struct {
 // scoreName aligns the query with one list name and scores it in [0,1].
 func (s *session) scoreName(lt []*ltok, weak bool) nameScore {
 	q := s.q
-	var cands []pair
+	cands := s.pairBuf[:0]
+	defer func() { s.pairBuf = cands[:0] }()
 	for i := range q {
 		for j := range lt {
 			var sim float64
@@ -101,9 +102,11 @@ func (s *session) scoreName(lt []*ltok, weak bool) nameScore {
 		}
 		return cmp.Compare(b.w, a.w)
 	})
-	qUsed := make([]bool, len(q))
-	lUsed := make([]bool, len(lt))
-	var ns nameScore
+	var qUsedA [maxQueryTokens]bool
+	var lUsedA [maxTokensPerName]bool
+	qUsed, lUsed := qUsedA[:len(q)], lUsedA[:len(lt)]
+	ns := nameScore{pairs: s.chosenBuf[:0]}
+	defer func() { s.chosenBuf = ns.pairs[:0] }()
 	for _, c := range cands {
 		free := true
 		for k := 0; k < c.qn; k++ {
@@ -248,7 +251,7 @@ func pairWeight(wq, wl float64, q, l string) float64 {
 
 // score scores entry e and builds its hit (without the entry's display
 // fields, which fill adds for hits only).
-func (s *session) score(e int, ev evidence) (Hit, bool) {
+func (s *session) score(e int, ev evidence, threshold float64) (Hit, bool) {
 	rec, ok := s.m.ix.decodeEntry(e)
 	if !ok {
 		return Hit{}, false
@@ -258,13 +261,17 @@ func (s *session) score(e int, ev evidence) (Hit, bool) {
 		if len(nm.toks) == 0 || !s.touches(nm.toks) {
 			continue
 		}
-		lt := make([]*ltok, len(nm.toks))
-		for k, o := range nm.toks {
-			lt[k] = s.listTok(o)
+		lt := s.ltBuf[:0]
+		for _, o := range nm.toks {
+			lt = append(lt, s.listTok(o))
 		}
+		s.ltBuf = lt
 		ns := s.scoreName(lt, nm.kind == kindWeak)
 		ns.name = ni
 		if ns.score > best.score {
+			// The best name keeps its own copies: the buffers are reused.
+			ns.listToks = append([]*ltok(nil), ns.listToks...)
+			ns.pairs = append([]pair(nil), ns.pairs...)
 			best = ns
 		}
 	}
@@ -272,7 +279,6 @@ func (s *session) score(e int, ev evidence) (Hit, bool) {
 		return Hit{}, false
 	}
 	h := Hit{Entry: e}
-	h.Reasons = s.nameReasons(best)
 	if len(ev.pob) > 0 {
 		if ent := s.m.entry(e); ent != nil {
 			for _, p := range ent.POBs {
@@ -283,10 +289,14 @@ func (s *session) score(e int, ev evidence) (Hit, bool) {
 		}
 	}
 	adj, info, reasons := ev.apply(rec)
-	h.Reasons = append(h.Reasons, reasons...)
 	h.Score = best.score*s.specificity(best.spec+info, best.complete) + adj
 	h.Score = math.Max(0, math.Min(1, h.Score))
 	h.Score = math.Round(h.Score*1000) / 1000
+	if h.Score < threshold {
+		return Hit{}, false
+	}
+	// Reasons are written for hits only.
+	h.Reasons = append(s.nameReasons(best), reasons...)
 	h.Level = LevelPossible
 	if h.Score >= StrongThreshold {
 		h.Level = LevelStrong
