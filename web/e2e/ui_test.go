@@ -132,7 +132,11 @@ func TestBatchOf500ScreensSortsAndExports(t *testing.T) {
 	if p := eval[[]float64](b, `[document.getElementById('batch-progress').value, document.getElementById('batch-progress').max]`); p[0] != 500 || p[1] != 500 {
 		t.Errorf("progress bar at %v", p)
 	}
-	t.Logf("batch: %s (%.0f ms in the page)", b.text("#batch-summary"), eval[float64](b, `lookoutPage.batch.ms`))
+	summary := b.text("#batch-summary")
+	t.Logf("batch: %s (%.0f ms in the page)", summary, eval[float64](b, `lookoutPage.batch.ms`))
+	if !strings.Contains(summary, "500 travelers screened") || !strings.Contains(summary, listName+", sequence 1") {
+		t.Errorf("batch summary %q does not count the travelers or name the list", summary)
+	}
 
 	b.run("sort by recommendation", clickSel(`#batch-table button[data-sort="recommendation"]`))
 	order := eval[[]string](b, `[...document.querySelectorAll('#batch-rows tr')].map(tr => tr.dataset.recommendation)`)

@@ -196,5 +196,10 @@ function csvCell(v) {
 export function summaryText(results) {
   const n = { clear: 0, review: 0, refer: 0 };
   for (const r of results) if (r.rep.recommendation in n) n[r.rep.recommendation]++;
-  return t('batch.done', { total: results.length, clear: n.clear, review: n.review, refer: n.refer });
+  const done = t('batch.done', { total: results.length, clear: n.clear, review: n.review, refer: n.refer });
+  // Every result names the list it was screened against.
+  const list = results.find((r) => r.rep.list)?.rep.list;
+  const against = list && results.some((r) => r.rep.matching === 'available')
+    ? t('batch.against', { name: list.name, seq: list.seq }) : t('sum.unavailable');
+  return `${done} ${against}`;
 }
