@@ -24,12 +24,18 @@ func init() {
 // any batch an officer or a script pastes.
 const maxCheckInput = 4 << 20
 
-const checkUsage = `usage: lookout check [--json] [FILE|-]
+const checkUsage = `usage: lookout check [--json] [--bundle FILE --trust KEYS] [--issued DATE --pob PLACE …] [FILE|-]
 
 Reads text holding one or more machine readable zones (2 or 3 lines each,
 zones separated by blank lines) from FILE or standard input, and prints one
 report per zone in input order. Exit status: 0 when every zone is valid,
 1 when any is not, 2 on a usage or input error.
+
+With --bundle (or any visual-zone flag, or JSON input: one request object
+per line, {"mrz": …, "visual": {…}}), each zone is screened: the report adds
+the fraud signals, watchlist hits, document lookouts and a recommendation
+(clear, review, refer), and the exit status is 1 when any traveler is not
+clear.
 
 flags:
 `
@@ -38,6 +44,8 @@ func runCheck(env *cmdEnv, args []string) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	asJSON := fs.Bool("json", false, "print each report as one JSON object per line")
+	var sf screenFlags
+	sf.add(fs)
 	fs.Usage = func() {
 		fmt.Fprint(env.stderr, checkUsage)
 		fs.PrintDefaults()
@@ -61,6 +69,9 @@ func runCheck(env *cmdEnv, args []string) int {
 	if err != nil {
 		fmt.Fprintf(env.stderr, "lookout check: %v\n", err)
 		return 2
+	}
+	if sf.wanted() || strings.HasPrefix(strings.TrimSpace(text), "{") {
+		return runCheckScreen(env, &sf, text, *asJSON)
 	}
 	zones := mrz.Split(text)
 	if len(zones) == 0 {
