@@ -327,7 +327,14 @@ func (s *session) findTokens(qt *qtok) {
 			consider(uint32(o))
 		}
 		k := s.keysOf(f)
-		for _, key := range []string{"T" + f, "Q" + k.spell, "P" + k.phon} {
+		keys := []string{"T" + f, "Q" + k.spell}
+		// A phonetic key says something only with three consonants (or for
+		// unvocalised script): shorter keys would fetch hundreds of tokens
+		// that the similarity test then rejects.
+		if c := len(strings.TrimPrefix(k.phon, "*")); c >= 3 || (qt.script && c >= 2) {
+			keys = append(keys, "P"+k.phon)
+		}
+		for _, key := range keys {
 			if v, _, ok := ix.keys.get(key, buf); ok {
 				ix.ordinals(v, consider)
 			}
