@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -124,12 +125,14 @@ func readLines(text string) []string {
 	return out
 }
 
-// trimLine removes spaces, tabs, carriage returns and other ASCII control
-// characters around a line: keyboard-wedge readers frame their output with
-// STX/ETX or end lines with CR. Characters inside the line are kept and
-// judged.
+// trimLine removes white space (Unicode's, so no-break spaces pasted from a
+// document go too), control characters and byte-order marks around a line:
+// keyboard-wedge readers frame their output with STX/ETX or end lines with
+// CR, editors add a BOM. Characters inside the line are kept and judged.
 func trimLine(l string) string {
-	return strings.TrimFunc(l, func(r rune) bool { return r <= ' ' || r == 0x7f })
+	return strings.TrimFunc(l, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\uFEFF'
+	})
 }
 
 func (p *parser) add(code, field string, line, start, end int, params Params) {

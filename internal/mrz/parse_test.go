@@ -269,6 +269,7 @@ func TestSplit(t *testing.T) {
 	}{
 		{"zones separated by blank lines", td3 + "\n\n" + td1 + "\n \t\n" + td2, []string{td3, td1, td2}},
 		{"consecutive zones split by their line lengths", td3 + "\n" + td1 + "\n" + td2 + "\n" + td3, []string{td3, td1, td2, td3}},
+		{"a byte-order mark, no-break spaces and reader control characters are ignored", "\uFEFF\x02" + td3 + "\u00a0\x03\n\n" + td2, []string{td3, td2}},
 		{"CR LF and indentation are ignored", strings.ReplaceAll("  "+td3+"\r\n\r\n"+td2, "\n", "\r\n"), []string{td3, td2}},
 		{"a line one filler short does not stop the split", td3 + "\n" + td3[:len(td3)-3] + td3[len(td3)-2:] + "\n" + td1, []string{td3, td3[:len(td3)-3] + td3[len(td3)-2:], td1}},
 		{"an ambiguous block stays whole", td3 + "\nXYZ\n" + td3, []string{td3 + "\nXYZ\n" + td3}},
