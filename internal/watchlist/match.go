@@ -333,6 +333,9 @@ func (s *session) findTokens(qt *qtok) {
 		// that the similarity test then rejects.
 		if c := len(strings.TrimPrefix(k.phon, "*")); c >= 3 || (qt.script && c >= 2) {
 			keys = append(keys, "P"+k.phon)
+			if qt.script { // unwritten vowels: a Latin spelling may start with one
+				keys = append(keys, "P*"+strings.TrimPrefix(k.phon, "*"), "P"+strings.TrimPrefix(k.phon, "*"))
+			}
 		}
 		for _, key := range keys {
 			if v, _, ok := ix.keys.get(key, buf); ok {
@@ -565,7 +568,8 @@ func (s *session) sim(qt *qtok, l string) (float64, string) {
 	if qt.script && best < simPhonetic {
 		// Unvocalised Arabic-script spellings meet Latin ones only by
 		// their consonants.
-		if kq, kl := s.keysOf(qt.text), s.keysOf(l); kq.phon == kl.phon && len(strings.TrimPrefix(kq.phon, "*")) >= 2 {
+		// The leading-vowel mark is dropped: script does not write it.
+		if pq, pl := strings.TrimPrefix(s.keysOf(qt.text).phon, "*"), strings.TrimPrefix(s.keysOf(l).phon, "*"); pq == pl && len(pq) >= 2 {
 			best, how = simPhonetic, "phonetic"
 		}
 	}

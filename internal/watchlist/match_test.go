@@ -32,6 +32,8 @@ var (
 			Names: []bundle.Name{
 				{Full: "Husayn Abbas Qadhafi", Kind: bundle.NamePrimary},
 				{Full: "El Jefe", Kind: bundle.NameWeak}}},
+		{ID: "t:tikriti", Category: bundle.CatSanctions,
+			Names: []bundle.Name{{Full: "Raghad Saddam Hussein al-Tikriti", Kind: bundle.NamePrimary}}},
 		{ID: "t:long", Category: bundle.CatWarrant,
 			Names: []bundle.Name{{Full: "Maximiliano Bartolomeo Hieronymus Vandenberghe-Koslowski", Kind: bundle.NamePrimary}}},
 	}
@@ -77,6 +79,7 @@ func TestMatchFindsTheListedPersonBehindVariants(t *testing.T) {
 		{"hyphenated surname written as one word", Query{Name: "Jurgen Muellerluedenscheidt"}, "t:mueller", ""},
 		{"Abd al compounds however written", Query{Name: "Abdulrahman Hassan Zubaydi"}, "t:abdulrahman", ""},
 		{"the Husayn family of spellings", Query{Name: "Hussein Abbas Gaddafi"}, "t:husayn", "variant"},
+		{"Arabic script against the Latin listing", Query{Name: "رغد صدام حسين التكريتي"}, "t:tikriti", "phonetic"},
 		{"a truncated MRZ name", Query{Name: "VANDENBERGHE<KOSLOWSKI<<MAXIMILIANO<BAR"}, "t:long", "partial"},
 	}
 	for _, tc := range tests {
