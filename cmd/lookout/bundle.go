@@ -16,6 +16,7 @@ import (
 
 	"lookout/internal/bundle"
 	"lookout/internal/source"
+	"lookout/internal/screen"
 	"lookout/internal/watchlist"
 )
 
@@ -160,7 +161,9 @@ func runBundleBuild(env *cmdEnv, args []string) int {
 		return failf("name index: %v", err)
 	}
 	prog.tick()
-	if payload.DocIndex, err = watchlist.BuildDocIndex(lookouts); err != nil {
+	// Listed persons' own documents go into the document index too, so a
+	// host finds their holders in place without decoding the entries.
+	if payload.DocIndex, err = watchlist.BuildDocIndex(append(screen.HolderLookouts(payload.Entries), lookouts...)); err != nil {
 		prog.done()
 		return failf("document index: %v", err)
 	}

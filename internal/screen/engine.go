@@ -3,7 +3,6 @@ package screen
 import (
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -30,15 +29,21 @@ type loaded struct {
 	matcher *watchlist.Matcher
 	docs    *watchlist.DocIndex
 	facts   *bundle.IssuerFacts
-	pdocs   *personDocs
+	entries *entryTable
 }
 
 // Load verifies data against policy and the rollback floor in store, then
-// decodes it and makes it the list every later call uses. On any failure
-// the previous list stays in use and the error (a *bundle.VerifyError for
-// verification failures) says which step failed.
+// makes it the list every later call uses. On any failure the previous
+// list stays in use and the error (a *bundle.VerifyError for verification
+// failures) says which step failed.
+//
+// The payload is authenticated whole (its SHA-256 against the signed
+// header; policy.Digest may hand that to a faster host implementation) but
+// used in place: the indexes are opened over the verified bytes and the
+// entries are decoded one at a time, with the format's limits, when a hit
+// needs one. data must not be modified afterwards.
 func (e *Engine) Load(data []byte, policy bundle.Policy, store bundle.RollbackStore, now time.Time) (*ListInfo, error) {
-	v, err := bundle.Verify(data, policy, store, now)
+	v, err := bundle.VerifyRaw(data, policy, store, now)
 	if err != nil {
 		return nil, err
 	}
@@ -46,25 +51,50 @@ func (e *Engine) Load(data []byte, policy bundle.Policy, store bundle.RollbackSt
 }
 
 func (e *Engine) use(v *bundle.Verified, now time.Time) (*ListInfo, error) {
-	if v.Payload == nil {
-		return nil, errors.New("screen: verified bundle has no decoded payload")
+	raw := v.RawPayload
+	entries, err := newEntryTable(raw)
+	if err != nil {
+		return nil, fmt.Errorf("screen: %w", err)
 	}
-	m, err := watchlist.NewMatcher(v.Payload)
+	ni, err := bundle.PayloadField(raw, "name_index")
+	if err != nil {
+		return nil, fmt.Errorf("screen: %w", err)
+	}
+	if len(ni) == 0 {
+		return nil, fmt.Errorf("screen: %w", errNoIndex)
+	}
+	ix, err := watchlist.OpenNameIndex(ni)
 	if err != nil {
 		return nil, fmt.Errorf("screen: name index: %w", err)
 	}
-	docs, err := watchlist.OpenDocIndex(v.Payload.DocIndex)
+	if ix.Entries() != entries.Len() {
+		return nil, fmt.Errorf("screen: name index covers %d entries, the payload has %d", ix.Entries(), entries.Len())
+	}
+	di, err := bundle.PayloadField(raw, "doc_index")
+	if err != nil {
+		return nil, fmt.Errorf("screen: %w", err)
+	}
+	docs, err := watchlist.OpenDocIndex(di)
 	if err != nil {
 		return nil, fmt.Errorf("screen: document index: %w", err)
+	}
+	facts, err := decodeFacts(raw)
+	if err != nil {
+		return nil, fmt.Errorf("screen: %w", err)
+	}
+	if facts != nil {
+		if err := fraud.CheckFacts(facts); err != nil {
+			return nil, fmt.Errorf("screen: issuer facts: %w", err)
+		}
 	}
 	h := v.Header
 	l := &loaded{
 		issued:  h.Issued,
 		expires: h.Expires,
-		matcher: m,
+		matcher: watchlist.NewMatcherIndex(ix, entries.get),
 		docs:    docs,
-		facts:   v.Payload.Facts,
-		pdocs:   newPersonDocs(v.Payload.Entries),
+		facts:   facts,
+		entries: entries,
 		info: ListInfo{
 			Name:          h.List,
 			Env:           h.Env,
@@ -74,7 +104,7 @@ func (e *Engine) use(v *bundle.Verified, now time.Time) (*ListInfo, error) {
 			Schema:        h.Schema,
 			PayloadSHA256: hex.EncodeToString(h.PayloadHash[:]),
 			Fingerprint:   v.Fingerprint(),
-			Entries:       len(v.Payload.Entries),
+			Entries:       entries.Len(),
 			Documents:     docs.Len(),
 		},
 	}
@@ -172,8 +202,9 @@ func (e *Engine) Check(req Request) *Report {
 			rep.Hits = nonNil(l.matcher.Match(q))
 		}
 		if number != "" {
-			rep.DocumentHits = nonNil(l.docs.Lookup(state, number))
-			rep.Hits = mergeHits(rep.Hits, l.pdocs.lookup(state, number))
+			var held []watchlist.Hit
+			rep.DocumentHits, held = l.lookupDocument(state, number)
+			rep.Hits = mergeHits(rep.Hits, held)
 		}
 	}
 
@@ -308,8 +339,9 @@ func (e *Engine) Match(q MatchRequest) *MatchReport {
 		}))
 	}
 	if q.DocumentNumber != "" {
-		rep.DocumentHits = nonNil(l.docs.Lookup(q.IssuingState, q.DocumentNumber))
-		rep.Hits = mergeHits(rep.Hits, l.pdocs.lookup(q.IssuingState, q.DocumentNumber))
+		var held []watchlist.Hit
+		rep.DocumentHits, held = l.lookupDocument(q.IssuingState, q.DocumentNumber)
+		rep.Hits = mergeHits(rep.Hits, held)
 	}
 	if q.Name == "" && q.Surname == "" && q.GivenNames == "" && q.DocumentNumber == "" {
 		rep.Error = "empty query: give a name or a document number"

@@ -10,99 +10,104 @@ import (
 	"lookout/internal/watchlist"
 )
 
-// personDocs finds listed persons by the identity documents the list says
-// they hold: a traveler presenting a listed person's passport is a strong
-// hit whatever name the MRZ carries.
-type personDocs struct {
-	byNumber map[string][]docOwner // normalised number → owners
-	entries  []bundle.Entry
+// ReasonHeld marks a document lookout that is a listed person's own
+// identity document: a traveler presenting it is a strong hit on that
+// person whatever name the MRZ carries. The bundle builder adds these to
+// the document index (HolderLookouts) so the page finds them in place,
+// without decoding the entries.
+const ReasonHeld = "listed-person"
+
+// HolderLookouts returns one document lookout per identity document of a
+// listed person (with an issuing state and a number long enough to
+// identify anyone), sourced to the entry's id.
+func HolderLookouts(entries []bundle.Entry) []bundle.DocLookout {
+	var out []bundle.DocLookout
+	for i := range entries {
+		for _, d := range entries[i].Documents {
+			st := countries.Normalize(strings.ToUpper(strings.TrimSpace(d.State)))
+			if _, ok := countries.Lookup(st); !ok || len(docDigits(d.Number)) < 5 {
+				continue
+			}
+			out = append(out, bundle.DocLookout{State: st, Number: d.Number, Reason: ReasonHeld, Source: entries[i].ID})
+		}
+	}
+	return out
 }
 
-type docOwner struct {
-	entry int
-	doc   int
-}
-
-// normDocNumber keeps letters and digits, upper-cased, and folds O into 0
-// (the usual misreading), so MRZ fillers, spaces and hyphens never hide a
-// listed number.
-func normDocNumber(s string) string {
+func docDigits(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToUpper(s) {
-		switch {
-		case r == 'O':
-			b.WriteByte('0')
-		case r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		if r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
 }
 
-func newPersonDocs(entries []bundle.Entry) *personDocs {
-	pd := &personDocs{byNumber: map[string][]docOwner{}, entries: entries}
-	for i := range entries {
-		for j, d := range entries[i].Documents {
-			n := normDocNumber(d.Number)
-			if len(n) < 5 { // too short to identify anyone
-				continue
-			}
-			pd.byNumber[n] = append(pd.byNumber[n], docOwner{i, j})
-		}
-	}
-	return pd
-}
-
-// lookup returns a hit for every listed person holding number, issued by
-// state when both sides name one.
-func (pd *personDocs) lookup(state, number string) []watchlist.Hit {
-	if pd == nil {
-		return nil
-	}
-	owners := pd.byNumber[normDocNumber(number)]
-	state = countries.Normalize(strings.ToUpper(strings.TrimSpace(state)))
-	var hits []watchlist.Hit
-	for _, o := range owners {
-		e := &pd.entries[o.entry]
-		d := e.Documents[o.doc]
-		ds := countries.Normalize(strings.ToUpper(d.State))
-		if state != "" && ds != "" && ds != state {
+// lookupDocument looks a document up in the list's document index and
+// splits the answers: lost, stolen and revoked documents, and listed
+// persons' own documents turned into hits on those persons.
+func (l *loaded) lookupDocument(state, number string) ([]watchlist.DocHit, []watchlist.Hit) {
+	docHits := []watchlist.DocHit{}
+	var held []watchlist.Hit
+	for _, d := range l.docs.Lookup(state, number) {
+		if d.Reason != ReasonHeld {
+			docHits = append(docHits, d)
 			continue
 		}
-		kind := d.Type
-		if kind == "" {
-			kind = "document"
+		i, ok := l.entries.byID(d.Source)
+		if !ok {
+			continue
 		}
-		h := watchlist.Hit{
-			ID:       e.ID,
-			Score:    1,
-			Level:    watchlist.LevelStrong,
-			Category: e.Category,
-			Action:   e.Action,
-			Entry:    o.entry,
-			Reasons: []watchlist.Reason{{
-				Kind:   "document",
-				Detail: fmt.Sprintf("%s %s %s is listed as held by this person", kind, d.State, d.Number),
-				Query:  number,
-				List:   d.Number,
-				How:    "exact",
-			}},
+		e := l.entries.get(i)
+		if e == nil {
+			continue
 		}
-		if len(e.Names) > 0 {
-			h.Name, h.PrimaryName = e.Names[0].Full, e.Names[0].Full
-		}
-		if len(e.DOBs) > 0 {
-			h.DOB = e.DOBs[0].Date
-		}
-		if len(e.POBs) > 0 {
-			h.POB = e.POBs[0]
-		}
-		if len(e.Nationalities) > 0 {
-			h.Nationality = e.Nationalities[0]
-		}
-		hits = append(hits, h)
+		held = append(held, holderHit(i, e, d, number))
 	}
-	return hits
+	return docHits, held
+}
+
+func holderHit(i int, e *bundle.Entry, d watchlist.DocHit, query string) watchlist.Hit {
+	kind := "document"
+	for _, r := range e.Documents {
+		if docDigits(r.Number) == docDigits(d.Number) && r.Type != "" {
+			kind = r.Type
+			break
+		}
+	}
+	how := "exact"
+	if d.Normalised {
+		how = "variant"
+	}
+	h := watchlist.Hit{
+		ID:       e.ID,
+		Score:    1,
+		Level:    watchlist.LevelStrong,
+		Category: e.Category,
+		Action:   e.Action,
+		Entry:    i,
+		Reasons: []watchlist.Reason{{
+			Kind:   "document",
+			Detail: fmt.Sprintf("%s %s %s is listed as held by this person", kind, d.State, d.Number),
+			Query:  query,
+			List:   d.Number,
+			How:    how,
+		}},
+	}
+	if len(e.Names) > 0 {
+		h.Name, h.PrimaryName = e.Names[0].Full, e.Names[0].Full
+	}
+	if len(e.DOBs) > 0 {
+		h.DOB = e.DOBs[0].Date
+	}
+	if len(e.POBs) > 0 {
+		h.POB = e.POBs[0]
+	}
+	if len(e.Nationalities) > 0 {
+		h.Nationality = e.Nationalities[0]
+	}
+	return h
 }
 
 // mergeHits adds document-number hits on listed persons, keeping one hit

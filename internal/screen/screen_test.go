@@ -48,7 +48,7 @@ func (tl *testList) build(t testing.TB, seq uint64, issued time.Time, entries []
 	if err != nil {
 		t.Fatal(err)
 	}
-	di, err := watchlist.BuildDocIndex(lookouts)
+	di, err := watchlist.BuildDocIndex(append(HolderLookouts(entries), lookouts...))
 	if err != nil {
 		t.Fatal(err)
 	}
