@@ -264,19 +264,25 @@ cmd_test() {
 
 cmd_size() {
 	need_build
-	local wasm=$OUT/glue/app.wasm
 	node -e '
 		const fs = require("fs"), zlib = require("zlib");
-		const b = fs.readFileSync(process.argv[1]);
-		const gz = zlib.gzipSync(b, {level: 9}).length;
-		const br = zlib.brotliCompressSync(b, {params: {[zlib.constants.BROTLI_PARAM_QUALITY]: 11}}).length;
-		console.log(`worker wasm: ${b.length} B raw, ${gz} B gzip -9, ${br} B brotli`);
-	' "$wasm"
-	echo "embedded list: $(du -b "$OUT/list.lkb" | cut -f1) B"
+		const gz = (b) => zlib.gzipSync(b, {level: 9}).length;
+		const br = (b) => zlib.brotliCompressSync(b, {params: {[zlib.constants.BROTLI_PARAM_QUALITY]: 11}}).length;
+		const w = fs.readFileSync(process.argv[1]), l = fs.readFileSync(process.argv[2]);
+		console.log(`worker wasm: ${w.length} B raw, ${gz(w)} B gzip -9, ${br(w)} B brotli`);
+		console.log(`  of which the embedded list: ${l.length} B raw, ${gz(l)} B gzip -9`);
+	' "$OUT/glue/app.wasm" "$OUT/list.lkb"
 	rm -rf "$EDGE/dist"
-	(cd "$EDGE" && node_modules/.bin/wrangler deploy --dry-run --outdir dist 2>&1) | grep -E 'Total Upload|error|Error' ||
-		die "wrangler deploy --dry-run"
-	echo "Cloudflare limits: 3 MiB (3072 KiB) compressed on the free plan, 10 MiB on the paid plan"
+	local line kib
+	line=$(cd "$EDGE" && node_modules/.bin/wrangler deploy --dry-run --outdir dist 2>&1 | grep 'Total Upload') ||
+		die "wrangler deploy --dry-run printed no size"
+	echo "wrangler deploy --dry-run: ${line#*Total Upload: }"
+	kib=$(sed -n 's/.*gzip: \([0-9.]*\) KiB.*/\1/p' <<<"$line")
+	awk -v k="$kib" 'BEGIN {
+		if (k <= 3072) printf "fits the free plan (3 MiB = 3072 KiB compressed; %.0f KiB to spare)\n", 3072 - k;
+		else if (k <= 10240) printf "over the free plan (3072 KiB); fits the paid plan (10 MiB = 10240 KiB compressed)\n";
+		else { printf "over the paid plan too (10240 KiB compressed): use a smaller list\n"; exit 1 }
+	}' || die "the worker is too large for Cloudflare"
 }
 
 case "${1:-}" in
