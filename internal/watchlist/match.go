@@ -115,6 +115,7 @@ func NewMatcherIndex(ix *Index, entry func(i int) *bundle.Entry) *Matcher {
 // query allocates nothing proportional to the list.
 type scratch struct {
 	gen     uint32
+	sess    *session
 	slots   []slot
 	touched []uint32
 }
@@ -150,13 +151,19 @@ type tokMatch struct {
 	nbIDF float64
 }
 
+// qsim is one query token's similarity to a list token.
+type qsim struct {
+	qi  int
+	sim float64
+	how string
+}
+
 // ltok is a list token as the scorer needs it.
 type ltok struct {
 	// mask has bit i set when query token i matched this token during
-	// candidate generation; sims[i] and hows[i] then say how well.
+	// candidate generation; sims holds how well, in query-token order.
 	mask     uint32
-	sims     [maxQueryTokens]float32
-	hows     [maxQueryTokens]string
+	sims     []qsim
 	ord      uint32
 	text     string
 	df       int
@@ -174,7 +181,9 @@ type session struct {
 	hit   map[uint32]bool    // list tokens some query token matched
 	nb    map[uint64]float64 // (query token, list token) → neighbourhood IDF
 	trunc bool
-	// Buffers reused across candidates.
+	// Buffers reused across candidates and queries.
+	rec       entryRec
+	ltPool    []ltok
 	ltBuf     []*ltok
 	pairBuf   []pair
 	chosenBuf []pair
@@ -199,7 +208,12 @@ func (s *session) listTok(ord uint32) *ltok {
 	if t, ok := s.toks[ord]; ok {
 		return t
 	}
-	t := &ltok{ord: ord}
+	if len(s.ltPool) == cap(s.ltPool) {
+		s.ltPool = append(s.ltPool, ltok{})[:len(s.ltPool)]
+	}
+	s.ltPool = s.ltPool[:len(s.ltPool)+1]
+	t := &s.ltPool[len(s.ltPool)-1]
+	*t = ltok{ord: ord, sims: t.sims[:0]}
 	if k, v, ok := s.m.ix.tokens.at(int(ord), nil); ok {
 		t.text = string(k)
 		t.df, _ = s.m.ix.postings(v, nil)
@@ -249,7 +263,18 @@ func (m *Matcher) Match(q Query) []Hit {
 	}
 	sc := m.scratch.Get().(*scratch)
 	defer m.scratch.Put(sc)
-	s := &session{m: m, sc: sc, toks: map[uint32]*ltok{}, keys: map[string]tokKeys{}, hit: map[uint32]bool{}, nb: map[uint64]float64{}}
+	s := sc.sess
+	if s == nil {
+		s = &session{toks: map[uint32]*ltok{}, keys: map[string]tokKeys{}, hit: map[uint32]bool{}, nb: map[uint64]float64{}}
+		sc.sess = s
+	}
+	// The session's maps and buffers are reused: cleared, not reallocated.
+	clear(s.toks)
+	clear(s.keys)
+	clear(s.hit)
+	clear(s.nb)
+	s.m, s.sc, s.q, s.trunc = m, sc, s.q[:0], false
+	s.ltPool = s.ltPool[:0]
 	s.trunc = truncatable(toks, raw)
 	for i, t := range toks {
 		qt := qtok{text: t.Text, alts: t.Alts, particle: t.Particle, script: t.Script}
@@ -267,7 +292,7 @@ func (m *Matcher) Match(q Query) []Hit {
 			s.hit[tm.ord] = true
 			lt := s.listTok(tm.ord)
 			lt.mask |= 1 << i
-			lt.sims[i], lt.hows[i] = float32(tm.sim), tm.how
+			lt.sims = append(lt.sims, qsim{i, tm.sim, tm.how})
 			s.nb[uint64(i)<<32|uint64(tm.ord)] = tm.nbIDF
 		}
 	}

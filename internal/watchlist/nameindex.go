@@ -461,6 +461,8 @@ type entryRec struct {
 	dobs  []dateSpan
 	nats  []string
 	pobs  []string // from the entry, normalised, only when the query has a place
+	// tokBuf backs the names' token lists.
+	tokBuf []uint32
 }
 
 type recName struct {
@@ -469,7 +471,14 @@ type recName struct {
 }
 
 func (ix *Index) decodeEntry(i int) (entryRec, bool) {
-	var r entryRec
+	return ix.decodeEntryInto(i, entryRec{})
+}
+
+// decodeEntryInto decodes entry i reusing r's slices (the matcher decodes
+// dozens of candidates per query).
+func (ix *Index) decodeEntryInto(i int, r entryRec) (entryRec, bool) {
+	r.names, r.dobs, r.nats, r.pobs = r.names[:0], r.dobs[:0], r.nats[:0], r.pobs[:0]
+	r.tokBuf = r.tokBuf[:0]
 	b, ok := ix.record(i)
 	if !ok {
 		return r, false
@@ -478,7 +487,6 @@ func (ix *Index) decodeEntry(i int) (entryRec, bool) {
 	if !ok || n > maxNamesPerEntry {
 		return r, false
 	}
-	r.names = make([]recName, 0, n)
 	for j := 0; j < int(n); j++ {
 		if p >= len(b) {
 			return r, false
@@ -490,14 +498,15 @@ func (ix *Index) decodeEntry(i int) (entryRec, bool) {
 		if nt, p, ok = uvarint(b, p); !ok || nt > maxTokensPerName {
 			return r, false
 		}
-		nm.toks = make([]uint32, nt)
-		for k := range nm.toks {
+		start := len(r.tokBuf)
+		for k := 0; k < int(nt); k++ {
 			var o uint64
 			if o, p, ok = uvarint(b, p); !ok || o >= uint64(ix.tokens.count) {
 				return r, false
 			}
-			nm.toks[k] = uint32(o)
+			r.tokBuf = append(r.tokBuf, uint32(o))
 		}
+		nm.toks = r.tokBuf[start:len(r.tokBuf):len(r.tokBuf)]
 		r.names = append(r.names, nm)
 	}
 	var nd uint64

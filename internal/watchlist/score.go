@@ -50,14 +50,17 @@ type nameScore struct {
 func (s *session) scoreName(lt []*ltok, weak bool) nameScore {
 	q := s.q
 	cands := s.pairBuf[:0]
-	defer func() { s.pairBuf = cands[:0] }()
 	for i := range q {
 		for j := range lt {
 			var sim float64
 			var how string
 			switch {
 			case lt[j].mask&(1<<i) != 0:
-				sim, how = float64(lt[j].sims[i]), lt[j].hows[i]
+				for _, x := range lt[j].sims {
+					if x.qi == i {
+						sim, how = x.sim, x.how
+					}
+				}
 			case len(q[i].text) == 1 || len(lt[j].text) == 1:
 				sim, how = s.simPair(q[i].text, lt[j].text, false)
 			default:
@@ -73,22 +76,22 @@ func (s *session) scoreName(lt []*ltok, weak bool) nameScore {
 	}
 	// Glued and split compounds: AL ZAWAHIRI ↔ ALZAWAHIRI, VAN DYKE ↔ VANDYKE.
 	for i := 0; i+1 < len(q); i++ {
-		joined := q[i].text + q[i+1].text
 		for j := range lt {
-			if !gluable(joined, lt[j].text) {
+			if !gluable(q[i].text, q[i+1].text, lt[j].text) {
 				continue
 			}
+			joined := q[i].text + q[i+1].text
 			if sim, how := s.simPair(joined, lt[j].text, false); sim >= simTypo1 && how != "initial" {
 				cands = append(cands, pair{qi: i, qn: 2, lj: j, ln: 1, sim: sim, how: how, w: q[i].w + q[i+1].w})
 			}
 		}
 	}
 	for j := 0; j+1 < len(lt); j++ {
-		joined := lt[j].text + lt[j+1].text
 		for i := range q {
-			if !gluable(joined, q[i].text) {
+			if !gluable(lt[j].text, lt[j+1].text, q[i].text) {
 				continue
 			}
+			joined := lt[j].text + lt[j+1].text
 			if sim, how := s.simPair(q[i].text, joined, false); sim >= simTypo1 && how != "initial" {
 				cands = append(cands, pair{qi: i, qn: 1, lj: j, ln: 2, sim: sim, how: how, w: lt[j].w + lt[j+1].w})
 			}
@@ -105,8 +108,8 @@ func (s *session) scoreName(lt []*ltok, weak bool) nameScore {
 	var qUsedA [maxQueryTokens]bool
 	var lUsedA [maxTokensPerName]bool
 	qUsed, lUsed := qUsedA[:len(q)], lUsedA[:len(lt)]
+	s.pairBuf = cands[:0]
 	ns := nameScore{pairs: s.chosenBuf[:0]}
-	defer func() { s.chosenBuf = ns.pairs[:0] }()
 	for _, c := range cands {
 		free := true
 		for k := 0; k < c.qn; k++ {
@@ -177,6 +180,7 @@ func (s *session) scoreName(lt []*ltok, weak bool) nameScore {
 	if qFreeSub > 0 && lFreeSub > 0 {
 		denom += conflictExtra * math.Min(qFreeSub, lFreeSub)
 	}
+	s.chosenBuf = ns.pairs[:0]
 	if denom <= 0 || matched <= 0 {
 		return ns
 	}
@@ -235,9 +239,9 @@ func (s *session) freeWeight(w float64, particle bool, n int) float64 {
 
 // gluable is a cheap test before comparing a glued pair of tokens with a
 // single token: same first letter, lengths within one.
-func gluable(joined, single string) bool {
-	d := len(joined) - len(single)
-	return d >= -1 && d <= 1 && joined[0] == single[0]
+func gluable(a, b, single string) bool {
+	d := len(a) + len(b) - len(single)
+	return d >= -1 && d <= 1 && a != "" && single != "" && a[0] == single[0]
 }
 
 // pairWeight weighs an aligned pair by the rarer-side information, except
@@ -252,7 +256,8 @@ func pairWeight(wq, wl float64, q, l string) float64 {
 // score scores entry e and builds its hit (without the entry's display
 // fields, which fill adds for hits only).
 func (s *session) score(e int, ev evidence, threshold float64) (Hit, bool) {
-	rec, ok := s.m.ix.decodeEntry(e)
+	rec, ok := s.m.ix.decodeEntryInto(e, s.rec)
+	s.rec = rec
 	if !ok {
 		return Hit{}, false
 	}
