@@ -219,6 +219,7 @@ func TestLayoutAtLaptopSizesAndPrint(t *testing.T) {
 			if vis["tools"] || vis["batch"] || vis["mrz"] || !vis["verdict"] || !vis["doc"] {
 				t.Errorf("print layout: %v", vis)
 			}
+			b.screenshot("print-media")
 			pdf, err := chromedp.Run(b.ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
 			if err != nil {
 				t.Fatal(err)
