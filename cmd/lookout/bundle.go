@@ -15,8 +15,8 @@ import (
 	"golang.org/x/mod/sumdb/note"
 
 	"lookout/internal/bundle"
-	"lookout/internal/source"
 	"lookout/internal/screen"
+	"lookout/internal/source"
 	"lookout/internal/watchlist"
 )
 
@@ -161,13 +161,17 @@ func runBundleBuild(env *cmdEnv, args []string) int {
 		return failf("name index: %v", err)
 	}
 	prog.tick()
-	// Listed persons' own documents go into the document index too, so a
-	// host finds their holders in place without decoding the entries.
-	if payload.DocIndex, err = watchlist.BuildDocIndex(append(screen.HolderLookouts(payload.Entries), lookouts...)); err != nil {
+	if payload.DocIndex, err = watchlist.BuildDocIndex(lookouts); err != nil {
 		prog.done()
 		return failf("document index: %v", err)
 	}
 	prog.tick()
+	// Listed persons' own documents, so a host finds their holders in
+	// place without decoding the entries.
+	if payload.Holders, err = screen.BuildHolders(payload.Entries); err != nil {
+		prog.done()
+		return failf("holders table: %v", err)
+	}
 	data, err := bundle.Build(&payload, h, signers...)
 	if err != nil {
 		prog.done()

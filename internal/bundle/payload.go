@@ -51,6 +51,9 @@ type Payload struct {
 	// DocIndex is the compact lost/stolen/revoked document structure
 	// (internal/watchlist), built from DocLookouts at bundle-build time.
 	DocIndex []byte `msg:"doc_index,limit=67108864,omitempty"`
+	// Holders finds listed persons by the identity documents they hold
+	// (internal/screen), built from Entries at bundle-build time.
+	Holders []byte `msg:"holders,limit=67108864,omitempty"`
 	// Facts are the issuer facts the heuristics use; nil means "use the
 	// built-in defaults".
 	Facts   *IssuerFacts `msg:"facts,omitempty"`

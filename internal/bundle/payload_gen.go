@@ -740,8 +740,8 @@ func (z *Name) Msgsize() (s int) {
 func (z *Payload) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
 	// check for omitted fields
-	zb0001Len := uint32(5)
-	var zb0001Mask uint8 /* 5 bits */
+	zb0001Len := uint32(6)
+	var zb0001Mask uint8 /* 6 bits */
 	_ = zb0001Mask
 	if z.NameIndex == nil {
 		zb0001Len--
@@ -751,9 +751,13 @@ func (z *Payload) MarshalMsg(b []byte) (o []byte, err error) {
 		zb0001Len--
 		zb0001Mask |= 0x4
 	}
-	if z.Facts == nil {
+	if z.Holders == nil {
 		zb0001Len--
 		zb0001Mask |= 0x8
+	}
+	if z.Facts == nil {
+		zb0001Len--
+		zb0001Mask |= 0x10
 	}
 	// variable map header, size zb0001Len
 	o = append(o, 0x80|uint8(zb0001Len))
@@ -774,6 +778,11 @@ func (z *Payload) MarshalMsg(b []byte) (o []byte, err error) {
 			o = msgp.AppendBytes(o, z.DocIndex)
 		}
 		if (zb0001Mask & 0x8) == 0 { // if not omitted
+			// string "holders"
+			o = append(o, 0xa7, 0x68, 0x6f, 0x6c, 0x64, 0x65, 0x72, 0x73)
+			o = msgp.AppendBytes(o, z.Holders)
+		}
+		if (zb0001Mask & 0x10) == 0 { // if not omitted
 			// string "facts"
 			o = append(o, 0xa5, 0x66, 0x61, 0x63, 0x74, 0x73)
 			if z.Facts == nil {
@@ -872,6 +881,28 @@ func (z *Payload) UnmarshalMsg(bts []byte) (o []byte, err error) {
 			}
 			copy(z.DocIndex, bts[:zb0003])
 			bts = bts[zb0003:]
+		case "holders":
+			var zb0004 uint32
+			zb0004, bts, err = msgp.ReadBytesHeader(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "Holders")
+				return
+			}
+			if zb0004 > 67108864 {
+				err = msgp.ErrLimitExceeded
+				return
+			}
+			if z.Holders == nil || uint32(cap(z.Holders)) < zb0004 {
+				z.Holders = make([]byte, zb0004)
+			} else {
+				z.Holders = z.Holders[:zb0004]
+			}
+			if uint32(len(bts)) < zb0004 {
+				err = msgp.ErrShortBytes
+				return
+			}
+			copy(z.Holders, bts[:zb0004])
+			bts = bts[zb0004:]
 		case "facts":
 			if msgp.IsNil(bts) {
 				bts, err = msgp.ReadNilBytes(bts)
@@ -890,20 +921,20 @@ func (z *Payload) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				}
 			}
 		case "entries":
-			var zb0004 uint32
-			zb0004, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			var zb0005 uint32
+			zb0005, bts, err = msgp.ReadArrayHeaderBytes(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Entries")
 				return
 			}
-			if zb0004 > 200000 {
+			if zb0005 > 200000 {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Entries) >= int(zb0004) {
-				z.Entries = (z.Entries)[:zb0004]
+			if cap(z.Entries) >= int(zb0005) {
+				z.Entries = (z.Entries)[:zb0005]
 			} else {
-				z.Entries = make([]Entry, zb0004)
+				z.Entries = make([]Entry, zb0005)
 			}
 			for za0001 := range z.Entries {
 				bts, err = z.Entries[za0001].UnmarshalMsg(bts)
@@ -926,7 +957,7 @@ func (z *Payload) UnmarshalMsg(bts []byte) (o []byte, err error) {
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z *Payload) Msgsize() (s int) {
-	s = 1 + 7 + msgp.IntSize + 11 + msgp.BytesPrefixSize + len(z.NameIndex) + 10 + msgp.BytesPrefixSize + len(z.DocIndex) + 6
+	s = 1 + 7 + msgp.IntSize + 11 + msgp.BytesPrefixSize + len(z.NameIndex) + 10 + msgp.BytesPrefixSize + len(z.DocIndex) + 8 + msgp.BytesPrefixSize + len(z.Holders) + 6
 	if z.Facts == nil {
 		s += msgp.NilSize
 	} else {

@@ -30,6 +30,7 @@ type loaded struct {
 	docs    *watchlist.DocIndex
 	facts   *bundle.IssuerFacts
 	entries *entryTable
+	holders *holders
 }
 
 // Load verifies data against policy and the rollback floor in store, then
@@ -78,6 +79,14 @@ func (e *Engine) use(v *bundle.Verified, now time.Time) (*ListInfo, error) {
 	if err != nil {
 		return nil, fmt.Errorf("screen: document index: %w", err)
 	}
+	hb, err := bundle.PayloadField(raw, "holders")
+	if err != nil {
+		return nil, fmt.Errorf("screen: %w", err)
+	}
+	holders, err := openHolders(hb, entries.Len())
+	if err != nil {
+		return nil, fmt.Errorf("screen: %w", err)
+	}
 	facts, err := decodeFacts(raw)
 	if err != nil {
 		return nil, fmt.Errorf("screen: %w", err)
@@ -95,6 +104,7 @@ func (e *Engine) use(v *bundle.Verified, now time.Time) (*ListInfo, error) {
 		docs:    docs,
 		facts:   facts,
 		entries: entries,
+		holders: holders,
 		info: ListInfo{
 			Name:          h.List,
 			Env:           h.Env,

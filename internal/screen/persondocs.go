@@ -6,33 +6,8 @@ import (
 	"strings"
 
 	"lookout/internal/bundle"
-	"lookout/internal/countries"
 	"lookout/internal/watchlist"
 )
-
-// ReasonHeld marks a document lookout that is a listed person's own
-// identity document: a traveler presenting it is a strong hit on that
-// person whatever name the MRZ carries. The bundle builder adds these to
-// the document index (HolderLookouts) so the page finds them in place,
-// without decoding the entries.
-const ReasonHeld = "listed-person"
-
-// HolderLookouts returns one document lookout per identity document of a
-// listed person (with an issuing state and a number long enough to
-// identify anyone), sourced to the entry's id.
-func HolderLookouts(entries []bundle.Entry) []bundle.DocLookout {
-	var out []bundle.DocLookout
-	for i := range entries {
-		for _, d := range entries[i].Documents {
-			st := countries.Normalize(strings.ToUpper(strings.TrimSpace(d.State)))
-			if _, ok := countries.Lookup(st); !ok || len(docDigits(d.Number)) < 5 {
-				continue
-			}
-			out = append(out, bundle.DocLookout{State: st, Number: d.Number, Reason: ReasonHeld, Source: entries[i].ID})
-		}
-	}
-	return out
-}
 
 func docDigits(s string) string {
 	var b strings.Builder
@@ -44,41 +19,36 @@ func docDigits(s string) string {
 	return b.String()
 }
 
-// lookupDocument looks a document up in the list's document index and
-// splits the answers: lost, stolen and revoked documents, and listed
-// persons' own documents turned into hits on those persons.
+// lookupDocument looks a document up in the list's lost, stolen and
+// revoked documents, and among the documents listed persons hold (each
+// candidate confirmed against the decoded entry).
 func (l *loaded) lookupDocument(state, number string) ([]watchlist.DocHit, []watchlist.Hit) {
-	docHits := []watchlist.DocHit{}
+	docHits := nonNil(l.docs.Lookup(state, number))
 	var held []watchlist.Hit
-	for _, d := range l.docs.Lookup(state, number) {
-		if d.Reason != ReasonHeld {
-			docHits = append(docHits, d)
-			continue
-		}
-		i, ok := l.entries.byID(d.Source)
-		if !ok {
-			continue
-		}
+	st, num := holderState(state), holderNumber(number)
+	for _, i := range l.holders.candidates(state, number) {
 		e := l.entries.get(i)
 		if e == nil {
 			continue
 		}
-		held = append(held, holderHit(i, e, d, number))
+		for _, d := range e.Documents {
+			if holderState(d.State) == st && holderNumber(d.Number) == num {
+				held = append(held, holderHit(i, e, d, number))
+				break
+			}
+		}
 	}
 	return docHits, held
 }
 
-func holderHit(i int, e *bundle.Entry, d watchlist.DocHit, query string) watchlist.Hit {
-	kind := "document"
-	for _, r := range e.Documents {
-		if docDigits(r.Number) == docDigits(d.Number) && r.Type != "" {
-			kind = r.Type
-			break
-		}
+func holderHit(i int, e *bundle.Entry, d bundle.DocRef, query string) watchlist.Hit {
+	kind := d.Type
+	if kind == "" {
+		kind = "document"
 	}
 	how := "exact"
-	if d.Normalised {
-		how = "variant"
+	if docDigits(query) != docDigits(d.Number) {
+		how = "variant" // met only after O/0 or filler normalisation
 	}
 	h := watchlist.Hit{
 		ID:       e.ID,

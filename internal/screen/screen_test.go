@@ -48,11 +48,15 @@ func (tl *testList) build(t testing.TB, seq uint64, issued time.Time, entries []
 	if err != nil {
 		t.Fatal(err)
 	}
-	di, err := watchlist.BuildDocIndex(append(HolderLookouts(entries), lookouts...))
+	di, err := watchlist.BuildDocIndex(lookouts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &bundle.Payload{Entries: entries, NameIndex: ni, DocIndex: di}
+	hd, err := BuildHolders(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &bundle.Payload{Entries: entries, NameIndex: ni, DocIndex: di, Holders: hd}
 	b, err := bundle.Build(p, bundle.Header{Env: "test", List: "screen-test", Seq: seq, Issued: issued, Expires: issued.Add(30 * 24 * time.Hour)}, tl.signer)
 	if err != nil {
 		t.Fatal(err)
