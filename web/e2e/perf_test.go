@@ -209,6 +209,7 @@ func TestPerformanceColdWarmAndPerCheck(t *testing.T) {
 		}
 		return {check, match, ui, hits: [hits]};
 	})()`)
+	b.screenshot("demo-check")
 	perf := map[string]any{
 		"when":                time.Now().UTC().Format(time.RFC3339),
 		"browser":             eval[string](b, `navigator.userAgent`),
