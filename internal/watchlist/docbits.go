@@ -81,28 +81,55 @@ func (b docBits) window(pos uint64) uint64 {
 	return w >> (pos & 7)
 }
 
-// read returns n ≤ 56 bits at pos.
-func (b docBits) read(pos uint64, n uint) uint64 {
-	if n == 0 {
-		return 0
+// docBitReader decodes sequentially from docBits through a 64-bit
+// buffer refilled about every 57 bits: one load per few numbers instead of
+// one per field, which matters under wasm.
+type docBitReader struct {
+	b   docBits
+	pos uint64 // bit position of acc's first bit
+	acc uint64
+	n   uint // valid bits in acc
+}
+
+func (r *docBitReader) refill() {
+	r.acc = r.b.window(r.pos)
+	r.n = 57 // window guarantees at least 57 bits
+}
+
+// take returns the next k ≤ 56 bits.
+func (r *docBitReader) take(k uint) uint64 {
+	if r.n < k {
+		r.refill()
 	}
-	return b.window(pos) & (1<<n - 1)
+	v := r.acc & (1<<k - 1)
+	r.skip(k)
+	return v
 }
 
-func (b docBits) read64(pos uint64) uint64 {
-	return b.read(pos, 32) | b.read(pos+32, 32)<<32
+func (r *docBitReader) skip(k uint) {
+	r.pos += uint64(k)
+	if k < r.n {
+		r.acc >>= k
+		r.n -= k
+	} else {
+		r.acc, r.n = 0, 0
+	}
 }
 
-// readRice reads a Golomb-Rice code at pos and returns the value and the
-// position after it.
-func (b docBits) readRice(pos uint64, k uint) (uint64, uint64) {
-	ones := uint(bits.TrailingZeros64(^b.window(pos)))
+// rice reads a Golomb-Rice code with parameter k ≤ 56 (see writeRice).
+func (r *docBitReader) rice(k uint) uint64 {
+	ones := uint(bits.TrailingZeros64(^r.acc))
+	if ones >= r.n { // the closing zero is not in the buffer yet
+		r.refill()
+		ones = uint(bits.TrailingZeros64(^r.acc))
+	}
 	if ones >= docRiceEscape {
-		pos += docRiceEscape
-		return b.read64(pos), pos + 64
+		r.skip(docRiceEscape)
+		lo := r.take(32)
+		return lo | r.take(32)<<32
 	}
-	pos += uint64(ones) + 1
-	return uint64(ones)<<k | b.read(pos, k), pos + uint64(k)
+	r.skip(ones + 1)
+	return uint64(ones)<<k | r.take(k)
 }
 
 // docLog is a natural logarithm computed with + - * / only, so the

@@ -1087,24 +1087,17 @@ func (ix *DocIndex) searchGroup(g []byte, canon string, hit func(meta uint32, li
 		if cur > v {
 			return
 		}
-		pos := uint64(binary.LittleEndian.Uint32(blk[8:]))
+		rd := docBitReader{b: ix.bits, pos: uint64(binary.LittleEndian.Uint32(blk[8:]))}
 		k := min(uint(blk[12]), docMaxRiceK)
 		n := min(int(blk[13]), docBlockSize)
 		for j := range n {
 			if j > 0 {
-				var gap uint64
-				gap, pos = ix.bits.readRice(pos, k)
-				cur += gap
+				cur += rd.rice(k)
 			}
-			local := ix.bits.read(pos, width)
-			pos += uint64(width)
+			local := rd.take(min(width, 32))
 			var omask uint64
-			if hasO {
-				if ix.bits.read(pos, 1) == 1 {
-					omask = ix.bits.read(pos+1, uint(L))
-					pos += uint64(L)
-				}
-				pos++
+			if hasO && rd.take(1) == 1 {
+				omask = rd.take(uint(L))
 			}
 			if cur > v {
 				return
