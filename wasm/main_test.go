@@ -217,3 +217,52 @@ func TestTrustListsTheCompiledInKeys(t *testing.T) {
 		t.Errorf("trust = %+v", keys)
 	}
 }
+
+// BenchmarkCheckThroughJS is the page's hot path: a JSON string in through
+// syscall/js, the screening, a JSON string out — against a small list.
+func BenchmarkCheckThroughJS(b *testing.B) {
+	k := newKeyB(b)
+	now := time.Now()
+	newHost(k.vkey, func() time.Time { return now }).register(js.Global())
+	lk := js.Global().Get("lookout")
+	data := makeBundleB(b, k, now)
+	lk.Call("loadBundle", u8(data), "")
+	req := `{"mrz":"P<MEXGARCIA<LOPEZ<<JUAN<CARLOS<<<<<<<<<<<<<<\nG123456786MEX8001014M3111264<<<<<<<<<<<<<<<4"}`
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if out := lk.Call("check", req).String(); len(out) < 100 {
+			b.Fatal(out)
+		}
+	}
+}
+
+func newKeyB(b *testing.B) keyPair {
+	skey, vkey, err := note.GenerateKey(rand.Reader, "wasm-bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := note.NewSigner(skey)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return keyPair{s, vkey}
+}
+
+func makeBundleB(b *testing.B, k keyPair, now time.Time) []byte {
+	entries := []bundle.Entry{{ID: "t:1", Category: bundle.CatWarrant, Names: []bundle.Name{{Full: "GARCIA LOPEZ, Juan Carlos", Surname: "GARCIA LOPEZ", Given: "Juan Carlos", Kind: bundle.NamePrimary}},
+		DOBs: []bundle.DateSpec{{Date: "1980-01-01"}}, Nationalities: []string{"MEX"}}}
+	p := &bundle.Payload{Entries: entries}
+	var err error
+	if p.NameIndex, err = watchlist.BuildNameIndex(entries); err != nil {
+		b.Fatal(err)
+	}
+	if p.DocIndex, err = watchlist.BuildDocIndex(nil); err != nil {
+		b.Fatal(err)
+	}
+	data, err := bundle.Build(p, bundle.Header{Env: "test", List: "wasm-bench", Seq: 1, Issued: now.Add(-time.Hour).UTC().Truncate(time.Second), Expires: now.Add(24 * time.Hour).UTC().Truncate(time.Second)}, k.signer)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data
+}
