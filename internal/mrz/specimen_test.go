@@ -248,3 +248,15 @@ func TestLongNumberFillerIncludedVariantIsAWarning(t *testing.T) {
 		t.Errorf("check %+v", c)
 	}
 }
+
+// The Portuguese citizen card's number 000024759ZZ7 prints check digit 2,
+// which only the filler-included computation gives (Doc 9303 gives 0).
+func TestPortugueseLongNumberVariant(t *testing.T) {
+	d := parse(t, "I<PRT000024759<ZZ72<<<<<<<<<<<\n8001014F3001019PRT<<<<<<<<<<<0\nSILVA<<MARIA<<<<<<<<<<<<<<<<<<")
+	if !d.Valid || !hasCode(d, CodeLongNumberVariant) || d.Fields.DocumentNumber != "000024759ZZ7" || d.Fields.OptionalData1 != "" {
+		t.Errorf("valid %v number %q opt1 %q findings %v", d.Valid, d.Fields.DocumentNumber, d.Fields.OptionalData1, codes(d))
+	}
+	if c := d.Checks[0]; c.Expected != "0" || c.Printed != "2" || c.Variant != "filler_included" {
+		t.Errorf("check %+v", c)
+	}
+}
