@@ -44,7 +44,10 @@ func TestSpanishFollowsTheBrowserAndTheSwitch(t *testing.T) {
 		t.Errorf("list line %q is not Spanish", v.List)
 	}
 	if len(v.Hits) == 0 || !strings.Contains(v.Hits[0].Facts, "Acción") {
-		t.Errorf("hit not shown in Spanish: %+v", v.Hits)
+		t.Fatalf("hit not shown in Spanish: %+v", v.Hits)
+	}
+	if reasons := strings.Join(v.Hits[0].Reasons, "\n"); !strings.Contains(reasons, "nombre: GARCIA ↔ GARCIA · exacto") || strings.Contains(reasons, "in the query") {
+		t.Errorf("hit reasons not in Spanish: %q", reasons)
 	}
 	b.typeMRZ(specimenL1 + "\r" + corrupt(specimenL2, 19, '3') + "\r")
 	b.waitFor("the corrupted specimen", `document.querySelector('#doc-checks li[data-check="birth_date"]')?.dataset.state === 'refuted'`, 10*time.Second)

@@ -191,9 +191,12 @@ function renderHits(hits) {
     for (const r of h.reasons || []) {
       const item = el('li', 'reason');
       item.append(el('span', 'r-kind', (has(`reasonkind.${r.kind}`) ? t(`reasonkind.${r.kind}`) : r.kind) + ': '));
-      if (r.detail) item.append(document.createTextNode(r.detail));
-      if (r.query || r.list) item.append(document.createTextNode(` (${r.query || '—'} ↔ ${r.list || '—'})`));
-      if (r.how) item.append(el('span', 'r-how', ` · ${r.how}`));
+      // The engine's sentence is English; other languages are rebuilt
+      // from the reason's parts (query ↔ list, how).
+      const english = currentLang() === 'en';
+      if (r.detail && english) item.append(document.createTextNode(r.detail));
+      if (r.query || r.list) item.append(document.createTextNode(`${english ? ' (' : ''}${r.query || '—'} ↔ ${r.list || '—'}${english ? ')' : ''}`));
+      if (r.how) item.append(el('span', 'r-how', ` · ${has(`how.${r.how}`) ? t(`how.${r.how}`) : r.how}`));
       ul.append(item);
     }
     ol.append(li);
