@@ -28,7 +28,8 @@ func EditDistance(a, b string, max int) int {
 	prev2, prev, cur := &r0, &r1, &r2
 	big := max + 1
 	for j := 0; j <= lb; j++ {
-		prev[j] = j
+		prev[j] = min(j, big)
+		prev2[j] = big
 	}
 	for i := 1; i <= la; i++ {
 		lo, hi := i-max, i+max
@@ -38,15 +39,19 @@ func EditDistance(a, b string, max int) int {
 		if hi > lb {
 			hi = lb
 		}
-		for j := 0; j <= lb; j++ {
-			cur[j] = big
-		}
+		// Only the band and its two edges are written: cells outside it
+		// stand for "more than max" and are never read.
 		if lo == 1 {
 			cur[0] = i
+		} else {
+			cur[lo-1] = big
+		}
+		if hi < lb {
+			cur[hi+1] = big
 		}
 		rowMin := big
-		if cur[0] < rowMin && lo == 1 {
-			rowMin = cur[0]
+		if lo == 1 {
+			rowMin = i
 		}
 		for j := lo; j <= hi; j++ {
 			cost := 1

@@ -324,3 +324,59 @@ func BenchmarkTokenizeAndKeys(b *testing.B) {
 		}
 	}
 }
+
+// TestEditDistanceAgreesWithTheFullTable compares the banded distance
+// with a plain dynamic-programming table on many random pairs.
+func TestEditDistanceAgreesWithTheFullTable(t *testing.T) {
+	x := uint32(7)
+	rnd := func(n int) int {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		return int(x % uint32(n))
+	}
+	word := func() string {
+		b := make([]byte, rnd(9))
+		for i := range b {
+			b[i] = "ABCDE"[rnd(5)]
+		}
+		return string(b)
+	}
+	for n := 0; n < 20000; n++ {
+		a, b := word(), word()
+		full := osaFull(a, b)
+		for max := 0; max <= 3; max++ {
+			want := full
+			if want > max {
+				want = max + 1
+			}
+			if got := EditDistance(a, b, max); got != want {
+				t.Fatalf("EditDistance(%q, %q, %d) = %d, want %d", a, b, max, got, want)
+			}
+		}
+	}
+}
+
+func osaFull(a, b string) int {
+	d := make([][]int, len(a)+1)
+	for i := range d {
+		d[i] = make([]int, len(b)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+c)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(a)][len(b)]
+}

@@ -372,7 +372,12 @@ func (s *session) findTokens(qt *qtok) {
 	// Typos: a token within one edit of q shares q's first half or its
 	// last half; within two edits (long tokens), its first or last third.
 	L := len(qt.text)
-	if L >= 3 {
+	// A token the list itself contains more than rarely is taken as
+	// written: its typo neighbours are other real names (JOHN/JOAN), and
+	// skipping the scan saves most of the cost of the commonest queries,
+	// unlisted travelers with ordinary names. A token seen once or twice
+	// may itself be a misspelling on the list, so its neighbours are tried.
+	if L >= 3 && qt.df <= typoMaxDF {
 		pre := max(2, L/2)
 		suf := max(2, L-pre-1)
 		maxEd := 1
@@ -439,6 +444,7 @@ const (
 	maxQueryTokens = 16
 	minTokenSim    = 0.75
 	typoScan       = 600 // keys visited per typo range
+	typoMaxDF      = 1
 	// permTypoScan bounds a suffix range: each step there decodes a token.
 	permTypoScan    = 150
 	maxTokenMatches = 64
