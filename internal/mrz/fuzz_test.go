@@ -106,7 +106,7 @@ func FuzzSplit(f *testing.F) {
 			}
 			got = append(got, strings.Split(z, "\n")...)
 		}
-		for _, l := range strings.Split(in, "\n") {
+		for _, l := range splitLines(in) {
 			if l = trimLine(l); l != "" {
 				want = append(want, l)
 			}

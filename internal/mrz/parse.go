@@ -117,12 +117,22 @@ func Parse(text string, opts Options) (*Document, error) {
 // readLines splits text into lines, trims each and drops blank lines.
 func readLines(text string) []string {
 	var out []string
-	for _, l := range strings.Split(text, "\n") {
+	for _, l := range splitLines(text) {
 		if l = trimLine(l); l != "" {
 			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// splitLines splits at LF, CR LF and lone CR: keyboard-wedge readers end
+// each line with the Enter key's CR.
+func splitLines(text string) []string {
+	if strings.IndexByte(text, '\r') >= 0 {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+		text = strings.ReplaceAll(text, "\r", "\n")
+	}
+	return strings.Split(text, "\n")
 }
 
 // trimLine removes white space (Unicode's, so no-break spaces pasted from a

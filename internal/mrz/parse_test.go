@@ -25,6 +25,13 @@ func TestParseErrorsOnlyForEmptyOrHugeInput(t *testing.T) {
 	}
 }
 
+func TestParseReadsLinesEndedByCR(t *testing.T) {
+	d := parse(t, strings.ReplaceAll(passport, "\n", "\r")+"\r")
+	if !d.Valid || len(d.Lines) != 2 {
+		t.Errorf("valid %v, lines %q", d.Valid, d.Lines)
+	}
+}
+
 func TestParseToleratesWhitespaceAroundLines(t *testing.T) {
 	in := "\n  \t" + strings.ReplaceAll(passport, "\n", " \r\n\n\t") + "\r\n  \n"
 	d := parse(t, in)
@@ -270,6 +277,7 @@ func TestSplit(t *testing.T) {
 		{"zones separated by blank lines", td3 + "\n\n" + td1 + "\n \t\n" + td2, []string{td3, td1, td2}},
 		{"consecutive zones split by their line lengths", td3 + "\n" + td1 + "\n" + td2 + "\n" + td3, []string{td3, td1, td2, td3}},
 		{"a byte-order mark, no-break spaces and reader control characters are ignored", "\uFEFF\x02" + td3 + "\u00a0\x03\n\n" + td2, []string{td3, td2}},
+		{"lines ended by a reader's lone CR", strings.ReplaceAll(td3+"\n\n"+td1, "\n", "\r") + "\r", []string{td3, td1}},
 		{"CR LF and indentation are ignored", strings.ReplaceAll("  "+td3+"\r\n\r\n"+td2, "\n", "\r\n"), []string{td3, td2}},
 		{"a line one filler short does not stop the split", td3 + "\n" + td3[:len(td3)-3] + td3[len(td3)-2:] + "\n" + td1, []string{td3, td3[:len(td3)-3] + td3[len(td3)-2:], td1}},
 		{"an ambiguous block stays whole", td3 + "\nXYZ\n" + td3, []string{td3 + "\nXYZ\n" + td3}},

@@ -6,16 +6,16 @@ import (
 )
 
 // Split separates text holding several zones into one string per zone, in
-// input order. Zones are separated by blank lines; lines are trimmed of
-// spaces, tabs, carriage returns and other control characters. A block of consecutive lines that is
-// not one zone is split further when the line lengths leave no doubt: runs
-// of 3 lines of 30 characters (TD1) or 2 lines of 36 or 44 characters
-// (TD2, TD3, visas, French ID). Any other block is returned whole, for
-// Parse to report its shape.
+// input order. Lines end with LF, CR LF or CR. Zones are separated by blank
+// lines; lines are trimmed of white space and control characters. A block
+// of consecutive lines that is not one zone is split further when the line
+// lengths leave no doubt: runs of 3 lines of about 30 characters (TD1) or 2
+// lines of about 36 or 44 (TD2, TD3, visas, French ID). Any other block is
+// returned whole, for Parse to report its shape.
 func Split(text string) []string {
 	var blocks [][]string
 	var cur []string
-	for _, l := range strings.Split(text, "\n") {
+	for _, l := range splitLines(text) {
 		l = trimLine(l)
 		if l == "" {
 			if len(cur) > 0 {
