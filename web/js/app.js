@@ -34,14 +34,14 @@ function refreshStatus() {
 
 // ---- the list -------------------------------------------------------------
 
-// tryLoad verifies bytes in Go and, on success, makes them the list in use,
-// stores the new rollback floor, then the bytes for offline use.
 // nextPaint resolves after the browser has painted: verifying a large list
 // holds the page for a moment, and the officer should see why.
 function nextPaint() {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
+// tryLoad verifies bytes in Go and, on success, makes them the list in use,
+// stores the new rollback floor, then the bytes for offline use.
 async function tryLoad(bytes, source, sha) {
   $('engine-status').textContent = t('engine.verifying', { source: t(`source.${source}`), mb: (bytes.length / 1048576).toFixed(1) });
   if (document.visibilityState === 'visible') await nextPaint();
@@ -287,6 +287,7 @@ async function startBatch(text, name) {
   $('batch-summary').textContent = t('batch.reading', { name, n: rows.length });
   bar.max = Math.max(rows.length, 1);
   bar.value = 0;
+  $('batch-file').disabled = true; // one batch at a time
   const t0 = performance.now();
   const results = await runBatch(rows, engine.check, (done, total) => {
     bar.value = done;
@@ -297,9 +298,12 @@ async function startBatch(text, name) {
   ui.batchSort = { key: 'row', dir: 'ascending' };
   $('batch-summary').textContent = summaryText(results);
   $('batch-export').disabled = results.length === 0;
+  $('batch-file').disabled = false;
   document.body.dataset.batch = 'done';
   renderBatch();
 }
+
+const MAX_TABLE_ROWS = 2000;
 
 function renderBatch() {
   const results = ui.batch || [];
@@ -311,7 +315,13 @@ function renderBatch() {
   const body = $('batch-rows');
   const frag = document.createDocumentFragment();
   const tpl = $('tpl-batch-row').content.firstElementChild;
-  for (const r of sortResults(results, ui.batchSort.key, ui.batchSort.dir)) {
+  // A table of tens of thousands of rows would stall the page; the export
+  // has every row.
+  const sorted = sortResults(results, ui.batchSort.key, ui.batchSort.dir);
+  $('batch-caption').textContent = sorted.length > MAX_TABLE_ROWS
+    ? t('batch.truncated', { shown: MAX_TABLE_ROWS, total: sorted.length }) : t('batch.caption');
+  $('batch-caption').classList.toggle('visually-hidden', sorted.length <= MAX_TABLE_ROWS);
+  for (const r of sorted.slice(0, MAX_TABLE_ROWS)) {
     const tr = tpl.cloneNode(true);
     const rep = r.rep;
     const rec = rep.recommendation || 'review';
