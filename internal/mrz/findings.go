@@ -55,7 +55,7 @@ const (
 
 var codeTable = []CodeInfo{
 	{CodeLineCount, SevError, "the zone has {count} lines; read as {format}, which has {expected}"},
-	{CodeLinesJoined, SevWarning, "the zone was read as one line of {length} characters and split into {count} lines of {expected}"},
+	{CodeLinesJoined, SevWarning, "the zone was read with missing line breaks ({length} characters) and split into {count} lines of {expected}"},
 	{CodeLineLength, SevError, "line {line} has {length} characters; a {format} line has {expected}"},
 	{CodeLineRealigned, SevWarning, "line {line} has {length} characters; a {format} line has {expected}. Only with the {action} filler at position {pos} taken into account does every check digit pass, so the line was read that way"},
 	{CodeLowercase, SevWarning, "line {line} has lower-case letters; they were read as capitals"},

@@ -173,14 +173,17 @@ func (p *parser) run(raw []string) {
 	}
 }
 
-// unjoin splits a single line of exactly 90, 72 or 88 characters: some
-// keyboard-wedge readers send a zone without line breaks.
+// unjoin splits lines that hold several lines of a zone: some
+// keyboard-wedge readers drop some or all line breaks. It applies when the
+// characters add up to exactly one zone (90, 72 or 88) in fewer lines than
+// the zone has, and every line is a whole number of lines of that width.
 func (p *parser) unjoin(runes [][]rune) [][]rune {
-	if len(runes) != 1 {
-		return runes
+	total := 0
+	for _, r := range runes {
+		total += len(r)
 	}
 	var n, w int
-	switch len(runes[0]) {
+	switch total {
 	case 90:
 		n, w = 3, 30
 	case 72:
@@ -190,11 +193,22 @@ func (p *parser) unjoin(runes [][]rune) [][]rune {
 	default:
 		return runes
 	}
-	out := make([][]rune, n)
-	for i := range out {
-		out[i] = runes[0][i*w : (i+1)*w]
+	if len(runes) >= n {
+		return runes
 	}
-	p.add(CodeLinesJoined, "", 0, 0, 0, Params{"length": itoa(len(runes[0])), "count": itoa(n), "expected": itoa(w)})
+	for _, r := range runes {
+		if len(r)%w != 0 {
+			return runes
+		}
+	}
+	out := make([][]rune, 0, n)
+	for _, r := range runes {
+		for len(r) > 0 {
+			out = append(out, r[:w])
+			r = r[w:]
+		}
+	}
+	p.add(CodeLinesJoined, "", 0, 0, 0, Params{"length": itoa(total), "count": itoa(n), "expected": itoa(w)})
 	return out
 }
 

@@ -25,6 +25,21 @@ func TestParseErrorsOnlyForEmptyOrHugeInput(t *testing.T) {
 	}
 }
 
+func TestParseSplitsJoinedLines(t *testing.T) {
+	td1 := specimens[1].lines
+	for _, in := range []string{
+		td1[0] + td1[1] + "\n" + td1[2],
+		td1[0] + "\n" + td1[1] + td1[2],
+		td1[0] + td1[1] + td1[2],
+		strings.ReplaceAll(passport, "\n", ""),
+	} {
+		d := parse(t, in)
+		if !d.Valid || !hasCode(d, CodeLinesJoined) || len(d.Repaired) != len(d.Lines)+1 && len(d.Repaired) != len(d.Lines)+2 {
+			t.Errorf("%q: valid %v, repaired %q, findings %v", in, d.Valid, d.Repaired, codes(d))
+		}
+	}
+}
+
 func TestParseReadsLinesEndedByCR(t *testing.T) {
 	d := parse(t, strings.ReplaceAll(passport, "\n", "\r")+"\r")
 	if !d.Valid || len(d.Lines) != 2 {
