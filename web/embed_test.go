@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -283,5 +284,26 @@ func TestALargeFileIsServedPlainUntilItsGzipIsReady(t *testing.T) {
 			t.Fatal("the large file was never served compressed")
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// The page's wasm must not link net/http (about 0.75 MB gzip more for the
+// officer to download, and nothing in the page needs it: the page fetches,
+// Go verifies).
+func TestThePageBuildDoesNotLinkNetHTTP(t *testing.T) {
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command on PATH")
+	}
+	cmd := exec.Command(goBin, "list", "-deps", "../wasm")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	for _, pkg := range strings.Fields(string(out)) {
+		if pkg == "net/http" || pkg == "net" || strings.HasPrefix(pkg, "crypto/tls") {
+			t.Errorf("the page's wasm links %s", pkg)
+		}
 	}
 }
