@@ -49,7 +49,7 @@ $(DEMO_SRC) $(DEMO_DOCS):
 bundle: $(BUNDLE)
 $(BUNDLE): $(DEMO_SRC) $(DEMO_DOCS)
 	@mkdir -p web/build
-	$(GO) run ./cmd/lookout bundle build -o $(BUNDLE) --key $(DEMO_KEY) --env demo --list lookout-demo \
+	$(GO) run ./cmd/lookout bundle build -o $(BUNDLE) --key $(DEMO_KEY) --env demo --list lookout-demo --expires 8760h \
 		csv:$(DEMO_SRC) documents:$(DEMO_DOCS)
 
 unit:
@@ -57,7 +57,7 @@ unit:
 
 # Engine tests compiled to wasm and run under Node.
 wasm-test:
-	PATH="$$PATH:$(GOROOT_WASM)" GOOS=js GOARCH=wasm $(GO) test -count=1 ./internal/...
+	PATH="$$PATH:$(GOROOT_WASM)" GOOS=js GOARCH=wasm $(GO) test -count=1 ./internal/... ./wasm
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
