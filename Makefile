@@ -18,10 +18,10 @@ WASM_FLAGS := -trimpath -ldflags='-s -w -X main.trustedKeys=$(shell cat $(DEMO_P
 
 .PHONY: run test build wasm bundle demo-list deps lint unit wasm-test e2e edge edge-dev edge-test release bench clean
 
-run: build bundle
+run: bundle build
 	$(BIN) serve --addr $(ADDR) --bundle $(BUNDLE) --trust $(DEMO_PUB)
 
-test: deps lint build bundle unit wasm-test edge-test
+test: deps lint wasm bundle build unit wasm-test edge-test
 	@echo "make test: all suites passed"
 
 deps:
@@ -41,13 +41,18 @@ wasm:
 build: wasm
 	$(GO) build -trimpath -o $(BIN) ./cmd/lookout
 
+# Rebuilt when the generator or any engine source changes (the index
+# formats live in the engine).
+ENGINE_SRC := $(shell find internal cmd/lookout -name '*.go' -not -name '*_test.go' 2>/dev/null)
+DEMO_GEN_SRC := $(shell find internal/demolist -name '*.go' -not -name '*_test.go' 2>/dev/null)
+
 demo-list: $(DEMO_SRC)
-$(DEMO_SRC) $(DEMO_DOCS):
+$(DEMO_SRC) $(DEMO_DOCS) &: $(DEMO_GEN_SRC)
 	@mkdir -p lists/demo
 	$(GO) run ./cmd/lookout demo-list -o $(DEMO_SRC) --documents $(DEMO_DOCS)
 
 bundle: $(BUNDLE)
-$(BUNDLE): $(DEMO_SRC) $(DEMO_DOCS)
+$(BUNDLE): $(DEMO_SRC) $(DEMO_DOCS) $(ENGINE_SRC)
 	@mkdir -p web/build
 	$(GO) run ./cmd/lookout bundle build -o $(BUNDLE) --key $(DEMO_KEY) --env demo --list lookout-demo --expires 8760h \
 		csv:$(DEMO_SRC) documents:$(DEMO_DOCS)
