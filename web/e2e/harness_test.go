@@ -539,3 +539,12 @@ func dropFile(b *browser, file string) {
 		}
 	}
 }
+
+// TestMain removes the test wasm build when the tests are done.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if wasmDir != "" {
+		os.RemoveAll(wasmDir)
+	}
+	os.Exit(code)
+}
