@@ -369,10 +369,12 @@ func (p *parser) toBytes(i int, r []rune, report bool) []byte {
 
 // realign handles readers that drop or add one filler: when line i is one
 // character short or long, it tries every way of inserting one '<' next to
-// another filler (or at the end) or removing one '<'. A way is accepted only when it is the only one under which every
-// check digit of the zone passes, and some check digit covers the
-// characters the change moved; it returns the realigned line and the
-// 0-based position of the change.
+// another filler (or at the end) or removing one '<'. A way is accepted
+// only when it is the only one under which every check digit of the zone
+// passes (checks over characters their field forbids are left out: repair
+// deals with them), and some check digit covers the characters the change
+// moved; it returns the realigned line and the 0-based position of the
+// change.
 func (p *parser) realign(folded [][]rune, i int) ([]rune, int, bool) {
 	r := folded[i]
 	var cands [][]rune
@@ -418,6 +420,11 @@ func (p *parser) realign(folded [][]rune, i int) ([]rune, int, bool) {
 		q.layout()
 		pass, tested := len(q.checks) > 0, false
 		for _, ch := range q.checks {
+			// A check over a forbidden character (an O in a date) is left
+			// to repair, later; it neither passes nor fails a placement.
+			if q.coversViolation(ch) {
+				continue
+			}
 			if st, _, v := q.evaluate(ch); st == "refuted" || v == "filler_as_zero" {
 				pass = false
 				break

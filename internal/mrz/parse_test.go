@@ -331,6 +331,7 @@ func TestRealignOneFiller(t *testing.T) {
 	}{
 		{"a filler dropped inside the number padding is put back", short[1][:6] + short[1][7:], CodeLineRealigned, true, "XB123"},
 		{"a filler added inside the optional data is taken out", short[1][:30] + "<" + short[1][30:], CodeLineRealigned, true, "XB123"},
+		{"a dropped filler and an O in the birth date are both repaired", short[1][:14] + "O" + short[1][15:30] + short[1][31:], CodeOCRRepaired, true, "XB123"},
 		{"a dropped digit is not a filler: the line keeps its error", short[1][:1] + short[1][2:], CodeLineLength, false, ""},
 		{"a line two fillers short is not guessed at", short[1][:6] + short[1][8:], CodeLineLength, false, ""},
 	}
