@@ -68,7 +68,7 @@ edge_demo_list() {
 	head -n $((EDGE_PERSONS + 1)) "$src" >"$OUT/list-src/edge-list.csv"
 	head -n $((EDGE_DOCUMENTS + 1)) "$docs" >"$OUT/list-src/edge-documents.csv"
 	(cd "$ROOT" && "$GO" run ./cmd/lookout bundle build -o "$OUT/list-src/edge-demo.lkb" --key lists/lookout-demo.key \
-		--env demo --list lookout-demo-edge csv:"$OUT/list-src/edge-list.csv" documents:"$OUT/list-src/edge-documents.csv") >&2 ||
+		--env demo --list lookout-demo-edge --expires 8760h csv:"$OUT/list-src/edge-list.csv" documents:"$OUT/list-src/edge-documents.csv") >&2 ||
 		die "building the edge demo list (lookout bundle build)"
 	BUNDLE=$OUT/list-src/edge-demo.lkb
 }
