@@ -318,16 +318,16 @@ func buildEvalQueries(entries []bundle.Entry, perKind int) ([]bundle.Entry, []ev
 			case len(gt) >= 2 && (len(st) < 2 || r.IntN(2) == 0):
 				k := 1 + r.IntN(len(gt)-1)
 				gt = append(append([]string{}, gt[:k]...), gt[k+1:]...)
-				add("dropped-token", Query{Name: strings.Join(append(gt, st...), " ")}, e.ID)
+				add("dropped-token", withDOB(Query{Name: strings.Join(append(gt, st...), " ")}), e.ID)
 			case len(st) >= 2 && !names.IsParticle(st[1]):
 				st = append([]string{st[0]}, st[2:]...)
-				add("dropped-token", Query{Name: strings.Join(append(gt, st...), " ")}, e.ID)
+				add("dropped-token", withDOB(Query{Name: strings.Join(append(gt, st...), " ")}), e.ID)
 			}
 		}
 		if len(toks) >= 2 {
 			t := append([]string{}, toks...)
 			r.Shuffle(len(t), func(a, b int) { t[a], t[b] = t[b], t[a] })
-			add("reordered", Query{Name: strings.Join(t, " ")}, e.ID)
+			add("reordered", withDOB(Query{Name: strings.Join(t, " ")}), e.ID)
 		}
 		if len(given) > 0 {
 			add("mrz", withDOB(Query{Name: mrzForm(given, sur)}), e.ID)
@@ -345,7 +345,7 @@ func buildEvalQueries(entries []bundle.Entry, perKind int) ([]bundle.Entry, []ev
 				}
 			}
 			if changed > 0 {
-				add("respelled", Query{Name: strings.Join(t, " ")}, e.ID)
+				add("respelled", withDOB(Query{Name: strings.Join(t, " ")}), e.ID)
 			}
 		}
 		if cyrillicNational(e) {
@@ -358,7 +358,7 @@ func buildEvalQueries(entries []bundle.Entry, perKind int) ([]bundle.Entry, []ev
 				}
 			}
 			if changed {
-				add("translit-icao", Query{Name: strings.Join(t, " ")}, e.ID)
+				add("translit-icao", withDOB(Query{Name: strings.Join(t, " ")}), e.ID)
 			}
 		}
 		// Initials: a middle name, or the first given name when there are
@@ -367,7 +367,7 @@ func buildEvalQueries(entries []bundle.Entry, perKind int) ([]bundle.Entry, []ev
 			k := r.IntN(len(gt))
 			if !names.IsParticle(gt[k]) {
 				gt[k] = gt[k][:1]
-				add("initial", Query{Name: strings.Join(append(gt, st...), " ")}, e.ID)
+				add("initial", withDOB(Query{Name: strings.Join(append(gt, st...), " ")}), e.ID)
 			}
 		}
 		if len(e.DOBs) > 0 && e.DOBs[0].To == "" && len(e.DOBs[0].Date) == 10 {

@@ -372,12 +372,12 @@ func (s *session) findTokens(qt *qtok) {
 	// Typos: a token within one edit of q shares q's first half or its
 	// last half; within two edits (long tokens), its first or last third.
 	L := len(qt.text)
-	// A token the list itself contains more than rarely is taken as
-	// written: its typo neighbours are other real names (JOHN/JOAN), and
-	// skipping the scan saves most of the cost of the commonest queries,
-	// unlisted travelers with ordinary names. A token seen once or twice
-	// may itself be a misspelling on the list, so its neighbours are tried.
-	if L >= 3 && qt.df <= typoMaxDF {
+	// A token common on the list (more than one entry in 2,000) is taken
+	// as written: its typo neighbours are other real names (JOHN/JOAN),
+	// and skipping the scan saves most of the cost of the commonest
+	// queries, unlisted travelers with ordinary names. A rarer token may
+	// itself be a misspelling, so its neighbours are tried.
+	if L >= 3 && qt.df <= max(1, ix.n/2000) {
 		pre := max(2, L/2)
 		suf := max(2, L-pre-1)
 		maxEd := 1
@@ -444,7 +444,6 @@ const (
 	maxQueryTokens = 16
 	minTokenSim    = 0.75
 	typoScan       = 600 // keys visited per typo range
-	typoMaxDF      = 1
 	// permTypoScan bounds a suffix range: each step there decodes a token.
 	permTypoScan    = 150
 	maxTokenMatches = 64
@@ -615,17 +614,21 @@ func (s *session) sim(qt *qtok, l string) (float64, string) {
 	return best, how
 }
 
-// genderForm recognises the masculine and feminine forms of one Slavic or
-// Baltic surname (SMIRNOV/SMIRNOVA, KOWALSKI/KOWALSKA, ALIYEV/ALIYEVA): the
-// same family, but usually not the same person.
+// genderForm recognises the masculine and feminine forms of one name:
+// Slavic and Baltic surnames (SMIRNOV/SMIRNOVA, KOWALSKI/KOWALSKA,
+// VOLKOVSKIY/VOLKOVSKAYA) and given names (YEVGENIY/YEVGENIYA,
+// ALEKSANDR/ALEKSANDRA, DANIEL/DANIELA, ANTONIO/ANTONIA): the same family or
+// name, but usually not the same person.
 func genderForm(a, b string) (float64, bool) {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
 	switch {
-	case len(a) >= 4 && b == a+"A" && (strings.HasSuffix(a, "V") || strings.HasSuffix(a, "N")):
+	case len(a) >= 4 && b == a+"A":
 		return simGender, true
-	case len(a) >= 5 && len(b) == len(a) && a[:len(a)-1] == b[:len(b)-1] && strings.HasSuffix(a, "SKI") && strings.HasSuffix(b, "SKA"):
+	case len(a) >= 5 && len(b) == len(a) && a[:len(a)-1] == b[:len(b)-1] &&
+		(a[len(a)-1] == 'O' && b[len(b)-1] == 'A' || a[len(a)-1] == 'A' && b[len(b)-1] == 'O' ||
+			strings.HasSuffix(a, "SKI") && strings.HasSuffix(b, "SKA") || strings.HasSuffix(a, "SKA") && strings.HasSuffix(b, "SKI")):
 		return simGender, true
 	case len(a) >= 5 && strings.HasSuffix(b, "SKAYA") && (strings.HasSuffix(a, "SKIY") || strings.HasSuffix(a, "SKY") || strings.HasSuffix(a, "SKII")):
 		if strings.TrimSuffix(b, "SKAYA") == a[:strings.LastIndex(a, "SK")] {
@@ -674,6 +677,9 @@ func (s *session) simPair(q, l string, trunc bool) (float64, string) {
 		kl.strip != "" && (kl.strip == q || s.keysOf(kl.strip).spell == kq.spell) {
 		return simVariant, "variant"
 	}
+	if sim, ok := genderForm(q, l); ok {
+		return sim, "variant" // not a typo: the other gender's form
+	}
 	short := min(len(q), len(l))
 	best, how := 0.0, ""
 	if short >= 3 && max(len(q), len(l)) >= 4 {
@@ -701,9 +707,6 @@ func (s *session) simPair(q, l string, trunc bool) (float64, string) {
 				best, how = simTypo2, "typo"
 			}
 		}
-	}
-	if sim, ok := genderForm(q, l); ok && best < sim {
-		return sim, "variant"
 	}
 	if best < simKeyTypo && short >= 6 && names.EditDistance(kq.spell, kl.spell, 1) == 1 {
 		best, how = simKeyTypo, "variant"

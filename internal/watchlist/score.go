@@ -136,8 +136,10 @@ func (s *session) scoreName(lt []*ltok, weak bool) nameScore {
 		denom += p.w
 		switch {
 		case p.how == "initial":
+			// An initial says little: first letters of names crowd on a
+			// few letters (J, M, A, S…), about one chance in eight.
 			initials++
-			spec += math.Min(p.w, math.Log(26))
+			spec += math.Min(p.w, math.Log(8))
 		case !(p.qn == 1 && q[p.qi].particle):
 			subst++
 			w := math.Min(q[p.qi].w, lt[p.lj].w)
