@@ -2,6 +2,7 @@ package watchlist
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -374,4 +375,15 @@ func ExampleDocIndex_Lookup() {
 	// Output:
 	// MEX G12345678 stolen true
 	// SYR N008800001..N008807500 stolen-blank true true
+}
+
+func TestDocHitJSON(t *testing.T) {
+	b, err := json.Marshal(DocHit{State: "SYR", Number: "N1..N2", Reason: "stolen-blank", Source: "demo:sltd", Range: true, Normalised: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"state":"SYR","number":"N1..N2","reason":"stolen-blank","source":"demo:sltd","range":true,"normalised":true}`
+	if string(b) != want {
+		t.Errorf("DocHit JSON %s, want %s", b, want)
+	}
 }
