@@ -217,6 +217,8 @@ func TestPerformanceColdWarmAndPerCheck(t *testing.T) {
 		"cold_phases_ms":      cold.Phases,
 		"warm_ready_ms":       warmReady,
 		"warm_phases_ms":      warm[len(warm)-1].Phases,
+		"cold_loads":          cold.Loads,
+		"warm_loads":          warm[len(warm)-1].Loads,
 		"bundle_bytes":        cold.Bytes,
 		"check_ms":            summarize(res["check"]),
 		"match_ms":            summarize(res["match"]),
