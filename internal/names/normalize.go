@@ -178,20 +178,24 @@ func cyrillicLang(s string) string {
 	return ""
 }
 
-// titles are courtesy and honorific titles that lists and travelers add
-// or leave out; they never identify anybody.
+// titles are courtesy, religious and military titles that lists and
+// travelers add or leave out; they are dropped when at least two other
+// tokens remain (SHEIKH and QARI are also names).
 var titles = map[string]bool{
 	"MR": true, "MRS": true, "MS": true, "MISS": true, "MME": true, "MLLE": true,
 	"DR": true, "PROF": true, "HAJI": true, "HAJJI": true, "ALHAJI": true, "ALHAJ": true,
+	// Religious and military honorifics that lists put before names.
+	"SHEIKH": true, "SHAIKH": true, "SHAYKH": true, "MULLAH": true, "MULLA": true,
+	"MAULAWI": true, "MAWLAWI": true, "MAULVI": true, "MAULANA": true, "QARI": true,
+	"GENERAL": true, "COLONEL": true, "COL": true, "MAJOR": true, "CAPTAIN": true, "CAPT": true,
 }
 
 func dropTitles(toks []Token) []Token {
-	if len(toks) < 2 {
-		return toks
-	}
+	n := len(toks)
 	out := toks[:0]
 	for _, t := range toks {
-		if titles[t.Text] && len(toks) > 2 {
+		if titles[t.Text] && n > 2 {
+			n--
 			continue
 		}
 		out = append(out, t)
