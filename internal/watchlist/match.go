@@ -1,3 +1,20 @@
+// Package watchlist screens travelers against a signed list: names (this
+// file, score.go and the index in nameindex.go) and document numbers
+// (doc*.go).
+//
+// # Names
+//
+// [BuildNameIndex] runs at bundle-build time and stores a compact index in
+// bundle.Payload.NameIndex: token postings, phonetic, particle and
+// spelling keys, reversed tokens for typo search, and per-entry token
+// lists, dates of birth and nationalities. [NewMatcher] opens it in place,
+// in constant time, so a fresh edge instance can answer its first query at
+// once. [Matcher.Match] normalises the query (package names), finds the
+// list tokens each query token may stand for, walks their postings to a
+// few dozen candidate entries, aligns name parts in any order, weighs them
+// by rarity, adds date-of-birth, place-of-birth and nationality evidence,
+// and returns hits with a score, a level and reasons a person can read.
+// docs/matching.md describes the format, the scoring and its evaluation.
 package watchlist
 
 import (
