@@ -52,6 +52,19 @@ func (p *parser) candidates(i, k int) []byte {
 	return out
 }
 
+// anyViolation reports whether any character of the zone is one its field
+// forbids.
+func (p *parser) anyViolation() bool {
+	for i, l := range p.lines {
+		for k := range l {
+			if p.violation(i, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // coversViolation reports whether a check digit, or any character it
 // covers, is a character its field forbids.
 func (p *parser) coversViolation(c *check) bool {
@@ -78,6 +91,12 @@ type spot struct {
 const maxCombos = 256
 
 func (p *parser) repair() {
+	if !p.anyViolation() {
+		// The common case: nothing to repair, only swaps to suggest.
+		p.suggestSwaps()
+		p.suggestFillerK()
+		return
+	}
 	handled := map[[2]int]bool{}
 	for _, c := range p.checks {
 		var spots []spot
