@@ -202,6 +202,42 @@ var arFamilyMaghreb, arFamilyMaghrebZ = arTable(2, `
 // Nisbas used as laqab in kunya-style a.k.a.s.
 var arNisba = []string{"AL-MASRI", "AL-IRAQI", "AL-SURI", "AL-YAMANI", "AL-LIBI", "AL-TUNISI", "AL-JAZAIRI", "AL-MAGHRIBI", "AL-SUDANI", "AL-URDUNI", "AL-FILISTINI", "AL-KUWAITI", "AL-NAJDI", "AL-HIJAZI", "AL-SHAMI", "AL-MUHAJIR", "AL-ANSARI"}
 
+// nisbaOf is the nisba (family name after a town) of a birthplace, in
+// Arabic script and romanised: people are often known by their town.
+var nisbaOf = map[string]arName{
+	"Baghdad":    {"البغدادي", []string{"AL-BAGHDADI", "AL-BAGHDADI", "EL-BAGHDADY", "EL BAGHDADI", "ALBAGHDADI"}},
+	"Mosul":      {"الموصلي", []string{"AL-MAWSILI", "AL-MOSULI", "EL-MOSLY", "EL MOUSSILI", "AL-MOUSILI"}},
+	"Basra":      {"البصري", []string{"AL-BASRI", "AL-BASRI", "EL-BASRY", "EL BASRI"}},
+	"Fallujah":   {"الفلوجي", []string{"AL-FALLUJI", "AL-FALLUJI", "EL-FALLOUGY", "EL FALLOUJI"}},
+	"Ramadi":     {"الرمادي", []string{"AL-RAMADI", "AL-RAMADI", "EL-RAMADY", "ER-RAMADI"}},
+	"Kirkuk":     {"الكركوكي", []string{"AL-KIRKUKI", "AL-KIRKUKI", "EL-KERKOUKY", "EL KIRKOUKI"}},
+	"Najaf":      {"النجفي", []string{"AL-NAJAFI", "AL-NAJAFI", "EL-NAGAFY", "EN-NAJAFI"}},
+	"Damascus":   {"الدمشقي", []string{"AL-DIMASHQI", "AL-DIMASHQI", "EL-DEMASHKY", "ED-DIMACHKI"}},
+	"Aleppo":     {"الحلبي", []string{"AL-HALABI", "AL-HALABI", "EL-HALABY", "EL HALABI"}},
+	"Homs":       {"الحمصي", []string{"AL-HIMSI", "AL-HOMSI", "EL-HOMSY", "EL HOMSI"}},
+	"Idlib":      {"الإدلبي", []string{"AL-IDLIBI", "AL-IDLIBI", "EL-EDLEBY", "EL IDLIBI"}},
+	"Hama":       {"الحموي", []string{"AL-HAMAWI", "AL-HAMWI", "EL-HAMAWY", "EL HAMOUI"}},
+	"Raqqa":      {"الرقاوي", []string{"AL-RAQQAWI", "AL-RAQQAWI", "EL-RAKKAWY", "ER-RAKKAOUI"}},
+	"Daraa":      {"الدرعاوي", []string{"AL-DARAAWI", "AL-DARAAWI", "EL-DARAAWY", "ED-DARAOUI"}},
+	"Sana'a":     {"الصنعاني", []string{"AL-SANAANI", "AL-SANAANI", "EL-SANAANY", "ES-SANAANI"}},
+	"Aden":       {"العدني", []string{"AL-ADANI", "AL-ADANI", "EL-ADANY", "EL ADANI"}},
+	"Taiz":       {"التعزي", []string{"AL-TAIZZI", "AL-TAIZI", "EL-TAEZZY", "ET-TAIZI"}},
+	"Cairo":      {"القاهري", []string{"AL-QAHIRI", "AL-QAHIRI", "EL-KAHERY", "EL KAHIRI"}},
+	"Alexandria": {"الإسكندراني", []string{"AL-ISKANDARANI", "AL-ISKANDARANI", "EL-ESKANDARANY", "EL ISKANDARANI"}},
+	"Asyut":      {"الأسيوطي", []string{"AL-ASYUTI", "AL-ASYUTI", "EL-ASSIOUTY", "EL ASSIOUTI"}},
+	"Zarqa":      {"الزرقاوي", []string{"AL-ZARQAWI", "AL-ZARQAWI", "EL-ZARKAWY", "EZ-ZARKAOUI"}},
+	"Irbid":      {"الإربدي", []string{"AL-IRBIDI", "AL-IRBIDI", "EL-ERBEDY", "EL IRBIDI"}},
+	"Benghazi":   {"البنغازي", []string{"AL-BINGHAZI", "AL-BENGHAZI", "EL-BENGHAZY", "EL BENGHAZI"}},
+	"Tunis":      {"التونسي", []string{"AL-TUNISI", "AL-TOUNSI", "EL-TOUNSY", "ETTOUNSI"}},
+	"Fès":        {"الفاسي", []string{"AL-FASI", "AL-FASSI", "EL-FASSY", "EL FASSI"}},
+	"Tangier":    {"الطنجاوي", []string{"AL-TANJAWI", "AL-TANJAWI", "EL-TANGAWY", "TANJAOUI"}},
+	"Marrakech":  {"المراكشي", []string{"AL-MARRAKUSHI", "AL-MARRAKSHI", "EL-MARRAKSHY", "EL MARRAKCHI"}},
+	"Khartoum":   {"الخرطومي", []string{"AL-KHARTUMI", "AL-KHARTOUMI", "EL-KHARTOUMY", "EL KHARTOUMI"}},
+	"Gaza":       {"الغزاوي", []string{"AL-GHAZZAWI", "AL-GHAZAWI", "EL-GHAZZAWY", "EL GHAZAOUI"}},
+	"Hebron":     {"الخليلي", []string{"AL-KHALILI", "AL-KHALILI", "EL-KHALILY", "EL KHALILI"}},
+	"Nablus":     {"النابلسي", []string{"AL-NABULUSI", "AL-NABULSI", "EN-NABLOSY", "EN-NABOULSI"}},
+}
+
 // region of a nationality: 0 Gulf and Iraq, 1 Levant, 2 Egypt and Sudan,
 // 3 Maghreb.
 func arRegion(code string) int {
@@ -273,6 +309,13 @@ func buildArabic(r *rng, female bool, c *country) (nameParts, []alias) {
 		fam = arFamilyMaghreb[arFamilyMaghrebZ.draw(r)]
 	default:
 		fam = arFamilyGulf[arFamilyGulfZ.draw(r)]
+	}
+	if hasFam && r.pct(12) {
+		// Known by the nisba of a town of their country.
+		town := strings.SplitN(pick(r, c.cities), ",", 2)[0]
+		if n, ok := nisbaOf[town]; ok {
+			fam = n
+		}
 	}
 	bin := reg == 0 && r.pct(45)
 	link := " "
