@@ -46,3 +46,15 @@ func ExampleCheckDigit() {
 	fmt.Printf("%c\n", d)
 	// Output: 6
 }
+
+func ExampleSplit() {
+	zones := mrz.Split("I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\r\nD231458907UTO7408122F1204159<<<<<<<6\r\n" +
+		"P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\r\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\r\n")
+	for _, z := range zones {
+		doc, _ := mrz.Parse(z, mrz.Options{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
+		fmt.Println(doc.Format, doc.Fields.DocumentNumber, doc.Valid)
+	}
+	// Output:
+	// TD2 D23145890 true
+	// TD3 L898902C3 true
+}
