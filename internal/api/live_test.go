@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -147,13 +148,22 @@ func target(t testing.TB) string {
 // name-and-date query must find it as a strong hit.
 func listedPerson(t testing.TB) bundle.Entry {
 	t.Helper()
+	return listedPeople(t, 1)[0]
+}
+
+// listedPeople picks n such individuals.
+func listedPeople(t testing.TB, n int) []bundle.Entry {
+	t.Helper()
+	var out []bundle.Entry
 	for _, e := range loadDemo(t).payload.Entries {
 		if (e.Type == "" || e.Type == "individual") && len(e.Names) > 0 && len(e.DOBs) == 1 && len(e.DOBs[0].Date) == 10 && e.DOBs[0].To == "" {
-			return e
+			if out = append(out, e); len(out) == n {
+				return out
+			}
 		}
 	}
-	t.Fatal("the demo list has no individual with a full date of birth")
-	return bundle.Entry{}
+	t.Fatalf("the demo list has fewer than %d individuals with a full date of birth", n)
+	return nil
 }
 
 type reply struct {
@@ -411,5 +421,96 @@ func benchHandler(b *testing.B, path string, req any) {
 		if w.Code != 200 {
 			b.Fatalf("%s: %d %s", path, w.Code, w.Body.String())
 		}
+	}
+}
+
+// TestLiveConcurrentRequestsGetTheirOwnAnswers sends name queries for
+// different listed people from 8 clients at once (bounded: 8×25 requests);
+// each answer must name the person asked about. On the worker this runs
+// many requests through one Go instance at the same time.
+func TestLiveConcurrentRequestsGetTheirOwnAnswers(t *testing.T) {
+	base := target(t)
+	people := listedPeople(t, 8)
+	var wg sync.WaitGroup
+	errs := make(chan string, len(people))
+	for _, p := range people {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			body, _ := json.Marshal(screen.MatchRequest{Name: p.Names[0].Full, DOB: p.DOBs[0].Date})
+			for range 25 {
+				resp, err := http.Post(base+"/v1/match", "application/json", bytes.NewReader(body))
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				var rep struct {
+					Hits []struct {
+						ID string `json:"id"`
+					} `json:"hits"`
+				}
+				err = json.NewDecoder(resp.Body).Decode(&rep)
+				resp.Body.Close()
+				if err != nil || resp.StatusCode != 200 || len(rep.Hits) == 0 || !slices.ContainsFunc(rep.Hits, func(h struct {
+					ID string `json:"id"`
+				}) bool {
+					return h.ID == p.ID
+				}) {
+					errs <- fmt.Sprintf("query for %s (%s): status %d, hits %v, err %v", p.ID, p.Names[0].Full, resp.StatusCode, rep.Hits, err)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+// TestLiveCORS checks cross-origin access over HTTP. By default (the
+// native server here, wrangler dev in scripts/edge.sh) it is off: no origin
+// is echoed and preflights are refused. With LOOKOUT_EDGE_ORIGIN set
+// (scripts/edge.sh sets the worker's LOOKOUT_ALLOWED_ORIGINS to it under
+// workerd) that origin is echoed and its preflight answered.
+func TestLiveCORS(t *testing.T) {
+	base := target(t)
+	allowed := os.Getenv("LOOKOUT_EDGE_ORIGIN")
+	const other = "https://elsewhere.example"
+	type want struct {
+		status int
+		acao   string
+	}
+	tests := []struct {
+		name, method, origin string
+		off, on              want // without and with the configured origin
+	}{
+		{"a cross-origin GET", "GET", "https://desk.example", want{200, ""}, want{200, "https://desk.example"}},
+		{"a cross-origin preflight", "OPTIONS", "https://desk.example", want{403, ""}, want{204, "https://desk.example"}},
+		{"a preflight from an origin never allowed", "OPTIONS", other, want{403, ""}, want{403, ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := tt.off
+			if allowed != "" {
+				if allowed != "https://desk.example" {
+					t.Skipf("the table assumes LOOKOUT_EDGE_ORIGIN=https://desk.example, not %s", allowed)
+				}
+				w = tt.on
+			}
+			req, _ := http.NewRequest(tt.method, base+"/v1/health", nil)
+			req.Header.Set("Origin", tt.origin)
+			req.Header.Set("Access-Control-Request-Method", "POST")
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != w.status || resp.Header.Get("Access-Control-Allow-Origin") != w.acao {
+				t.Errorf("%s from %s: %d, Access-Control-Allow-Origin %q; want %d, %q", tt.method, tt.origin,
+					resp.StatusCode, resp.Header.Get("Access-Control-Allow-Origin"), w.status, w.acao)
+			}
+		})
 	}
 }
