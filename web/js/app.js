@@ -128,6 +128,9 @@ function ready() {
   $('engine-status').textContent = t('engine.ready');
   document.body.dataset.ready = 'true';
   if (ui.report) rerunLast();
+  // After start, so its precaching (the engine again, the page) does not
+  // compete with the first load.
+  registerServiceWorker();
 }
 
 async function loadFile(file) {
@@ -428,7 +431,6 @@ function wire() {
 
 async function main() {
   $('mrz').focus();
-  registerServiceWorker();
   // Everything that waits on I/O starts now, side by side.
   const kept = readKept();
   const fresh = fetchFresh();
