@@ -212,7 +212,7 @@ var manifestColumns = map[string]bool{
 
 func looksLikeCSVHeader(line string) bool {
 	line = strings.TrimSpace(line)
-	if !strings.Contains(line, ",") && manifestColumns[strings.ToLower(line)] == false {
+	if !strings.Contains(line, ",") && !manifestColumns[strings.ToLower(line)] {
 		return false
 	}
 	for _, c := range strings.Split(line, ",") {

@@ -48,7 +48,6 @@ type entryTable struct {
 
 	mu    sync.Mutex
 	cache map[int]*bundle.Entry
-	ids   map[string]int // built on first use by byID
 }
 
 // maxCachedEntries bounds the decoded entries kept for reuse.
@@ -103,45 +102,6 @@ func (t *entryTable) get(i int) *bundle.Entry {
 	}
 	t.cache[i] = e
 	return e
-}
-
-// byID finds an entry by its stable id. The id map is built on first use
-// from the entries' first field, without decoding the rest.
-func (t *entryTable) byID(id string) (int, bool) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.ids == nil {
-		t.ids = make(map[string]int, len(t.offs))
-		for i, off := range t.offs {
-			if s, ok := entryID(t.raw[off:]); ok {
-				t.ids[s] = i
-			}
-		}
-	}
-	i, ok := t.ids[id]
-	return i, ok
-}
-
-// entryID reads the "id" field of an encoded entry.
-func entryID(b []byte) (string, bool) {
-	n, b, err := msgp.ReadMapHeaderBytes(b)
-	if err != nil {
-		return "", false
-	}
-	for k := uint32(0); k < n; k++ {
-		var key []byte
-		if key, b, err = msgp.ReadMapKeyZC(b); err != nil {
-			return "", false
-		}
-		if string(key) == "id" {
-			s, _, err := msgp.ReadStringZC(b)
-			return string(s), err == nil
-		}
-		if b, err = msgp.Skip(b); err != nil {
-			return "", false
-		}
-	}
-	return "", false
 }
 
 // decodeFacts reads the payload's issuer facts (nil: the built-in set).
