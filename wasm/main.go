@@ -9,6 +9,7 @@
 //	lookout.loadBundle(bytes, stateJSON) → {ok, list, state, error, step, code, clock_behind}
 //	lookout.list()                      → screen.ListInfo JSON, or null
 //	lookout.trust                       → JSON array of the trusted keys {name, fingerprint}
+//	lookout.stats()                     → the Go heap {heap_alloc, heap_sys, num_gc, pause_total_ns}
 //	lookout.version                     → build description
 //
 // and calls the page's onLookoutReady() once they are in place.
@@ -29,6 +30,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -111,6 +113,9 @@ func (h *host) register(global js.Value) {
 	}))
 	obj.Set("list", js.FuncOf(func(_ js.Value, _ []js.Value) any {
 		return string(mustJSON(h.eng.List()))
+	}))
+	obj.Set("stats", js.FuncOf(func(_ js.Value, _ []js.Value) any {
+		return string(mustJSON(memStats()))
 	}))
 	obj.Set("trust", string(mustJSON(h.trust())))
 	obj.Set("version", version())
@@ -321,6 +326,21 @@ func (s *pageStore) Put(st bundle.RollbackState) error {
 	}
 	s.Lists = append(s.Lists, ls)
 	return nil
+}
+
+// engineStats is what lookout.stats() reports: the Go heap, for the
+// performance tests and for an officer's bug report.
+type engineStats struct {
+	HeapAlloc    uint64 `json:"heap_alloc"`
+	HeapSys      uint64 `json:"heap_sys"`
+	NumGC        uint32 `json:"num_gc"`
+	PauseTotalNs uint64 `json:"pause_total_ns"`
+}
+
+func memStats() engineStats {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return engineStats{HeapAlloc: m.HeapAlloc, HeapSys: m.HeapSys, NumGC: m.NumGC, PauseTotalNs: m.PauseTotalNs}
 }
 
 // version describes the build: Go version and the commit it came from.

@@ -266,3 +266,14 @@ func makeBundleB(b *testing.B, k keyPair, now time.Time) []byte {
 	}
 	return data
 }
+
+func TestStatsReportTheGoHeap(t *testing.T) {
+	lk := fixture(t, "", time.Now)
+	var s engineStats
+	if err := json.Unmarshal([]byte(lk.Call("stats").String()), &s); err != nil {
+		t.Fatal(err)
+	}
+	if s.HeapAlloc == 0 || s.HeapSys < s.HeapAlloc {
+		t.Errorf("stats = %+v", s)
+	}
+}

@@ -202,6 +202,7 @@ func TestPerformanceColdWarmAndPerCheck(t *testing.T) {
 		const zones = `+string(zj)+`;
 		const check = [], match = [], ui = [];
 		let hits = 0;
+		const gc0 = JSON.parse(lookout.stats());
 		for (let i = 0; i < 20; i++) JSON.parse(lookout.check(JSON.stringify({mrz: zones[i]}))); // warm-up
 		for (const z of zones) {
 			let t0 = performance.now();
@@ -223,7 +224,8 @@ func TestPerformanceColdWarmAndPerCheck(t *testing.T) {
 			field.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, cancelable: true}));
 			ui.push(performance.now() - t0);
 		}
-		return {check, match, ui, hits: [hits]};
+		const gc1 = JSON.parse(lookout.stats());
+		return {check, match, ui, hits: [hits], gc: [gc1.num_gc - gc0.num_gc, (gc1.pause_total_ns - gc0.pause_total_ns) / 1e6, gc1.heap_alloc / 1048576]};
 	})()`)
 	b.screenshot("demo-check")
 	perf := map[string]any{
@@ -242,6 +244,7 @@ func TestPerformanceColdWarmAndPerCheck(t *testing.T) {
 		"check_and_render_ms": summarize(res["ui"]),
 		"zones":               len(zones),
 		"zones_with_hits":     res["hits"][0],
+		"go_gc_during_checks": map[string]float64{"cycles": res["gc"][0], "pause_ms": res["gc"][1], "heap_mb_after": res["gc"][2]},
 		"list":                st,
 		"loadavg":             loadavg(),
 		"cpus":                runtime.NumCPU(),
@@ -263,6 +266,7 @@ func TestPerformanceColdWarmAndPerCheck(t *testing.T) {
 	t.Logf("cold start: ready at %.0f ms after navigation (phases %v)", cold.Ready, cold.Phases)
 	t.Logf("warm start: ready at %v ms after navigation", warmReady)
 	t.Logf("check (MRZ + heuristics + match), %d zones, %v with hits: p50 %.3f ms, p99 %.3f ms, max %.3f ms", c.N, res["hits"][0], c.P50, c.P99, c.Max)
+	t.Logf("Go GC during the checks: %v cycles, %.1f ms of stop-the-world pauses, heap %.0f MB after", res["gc"][0], res["gc"][1], res["gc"][2])
 	t.Logf("match alone: p50 %.3f ms, p99 %.3f ms; check + render (Enter in the field): p50 %.3f ms, p99 %.3f ms", m.P50, m.P99, u.P50, u.P99)
 	t.Logf("wasm %d B raw, %d B gzip -9 (%d B as served); bundle %d B raw, %d B as served (gzip)", wasmRaw, wasmGz, wasmServed, lkbRaw, lkbGz)
 }
