@@ -11,7 +11,7 @@ import "strings"
 //   - the check digit fails as read and passes with the repair, and
 //   - no other combination of look-alikes for that check's forbidden
 //     characters also passes.
-// Swaps between characters equal modulo 10 (G/6, U/0, S/8, K/<…) never
+// Swaps between characters equal modulo 10 (G/6, U/0, L/1, K/<…) never
 // change a check digit, so a passing digit proves nothing about them: they
 // are offered as suggestions, never applied. Everything else that cannot
 // be confirmed is a suggestion too. Characters their field allows are never

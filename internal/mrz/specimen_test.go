@@ -260,3 +260,19 @@ func TestPortugueseLongNumberVariant(t *testing.T) {
 		t.Errorf("check %+v", c)
 	}
 }
+
+// Of the look-alikes the repair uses, exactly these are blind pairs; the
+// rest can be confirmed by a check digit.
+func TestLookAlikeBlindPairs(t *testing.T) {
+	blind := map[string]bool{"U0": true, "L1": true, "G6": true}
+	for l, d := range digitFor {
+		if got := Indistinguishable(l, d); got != blind[string([]byte{l, d})] {
+			t.Errorf("%c/%c: Indistinguishable = %v", l, d, got)
+		}
+	}
+	for d, l := range letterFor {
+		if got := Indistinguishable(l, d); got != blind[string([]byte{l, d})] {
+			t.Errorf("%c/%c: Indistinguishable = %v", l, d, got)
+		}
+	}
+}
