@@ -187,6 +187,22 @@ func TestRepair(t *testing.T) {
 	}
 }
 
+func TestCountryCodeLookAlikeIsSuggestedNotApplied(t *testing.T) {
+	d := parse(t, strings.Replace(passport, "P<UTO", "P<UT0", 1))
+	var s *Finding
+	for i := range d.Findings {
+		if d.Findings[i].Code == CodeOCRSuggestion {
+			s = &d.Findings[i]
+		}
+	}
+	if s == nil || s.Field != "issuing_state" || s.Params["to"] != "O" || !strings.Contains(s.Message, "UTO is a known code") {
+		t.Fatalf("suggestion %+v", s)
+	}
+	if d.Valid || d.Fields.IssuingState != "UT0" {
+		t.Errorf("a country code no check digit covers was changed: valid %v, %q", d.Valid, d.Fields.IssuingState)
+	}
+}
+
 func TestLoneKAmongFillersIsSuggested(t *testing.T) {
 	lines := strings.Split(passport, "\n")
 	d := parse(t, lines[0][:30]+"K"+lines[0][31:]+"\n"+lines[1])

@@ -1,6 +1,10 @@
 package mrz
 
-import "strings"
+import (
+	"strings"
+
+	"lookout/internal/countries"
+)
 
 // OCR repair.
 //
@@ -132,7 +136,20 @@ func (p *parser) repair() {
 				continue
 			}
 			if cands := p.candidates(i, k); len(cands) > 0 {
-				p.suggestAll([]spot{{i, k, l[k], cands}}, "no_check", "no check digit covers the "+fieldWords(p.field[i][k])+", so the repair cannot be confirmed")
+				reason := "no check digit covers the " + fieldWords(p.field[i][k]) + ", so the repair cannot be confirmed"
+				if f := p.field[i][k]; f == "issuing_state" || f == "nationality" {
+					// Say whether the repaired code would be a known one.
+					start := k
+					for start > 0 && p.field[i][start-1] == f {
+						start--
+					}
+					code := []byte(string(l[start : start+3]))
+					code[k-start] = cands[0]
+					if _, ok := countries.Lookup(string(code)); ok {
+						reason += " (" + strings.TrimRight(string(code), "<") + " is a known code)"
+					}
+				}
+				p.suggestAll([]spot{{i, k, l[k], cands}}, "no_check", reason)
 			}
 		}
 	}
