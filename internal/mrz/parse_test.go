@@ -187,6 +187,25 @@ func TestRepair(t *testing.T) {
 	}
 }
 
+func TestMisreadCheckDigitIsSuggested(t *testing.T) {
+	// The document number's check digit 6 read as 5: the composite, which
+	// covers it, passes with 6.
+	lines := strings.Split(passport, "\n")
+	d := parse(t, lines[0]+"\n"+lines[1][:9]+"5"+lines[1][10:])
+	var s *Finding
+	for i := range d.Findings {
+		if d.Findings[i].Code == CodeOCRSuggestion {
+			s = &d.Findings[i]
+		}
+	}
+	if s == nil || s.Start != 9 || s.Params["to"] != "6" || s.Params["reason_code"] != "digit_lookalike" || !strings.Contains(s.Message, "composite check digit agrees") {
+		t.Fatalf("suggestion %+v; findings %v", s, codes(d))
+	}
+	if d.Valid || d.Repaired[1] != lines[1][:9]+"5"+lines[1][10:] {
+		t.Errorf("a digit where a digit is allowed was changed")
+	}
+}
+
 func TestCountryCodeLookAlikeIsSuggestedNotApplied(t *testing.T) {
 	d := parse(t, strings.Replace(passport, "P<UTO", "P<UT0", 1))
 	var s *Finding

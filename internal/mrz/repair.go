@@ -99,6 +99,7 @@ func (p *parser) repair() {
 		// The common case: nothing to repair, only swaps to suggest.
 		p.suggestSwaps()
 		p.suggestFillerK()
+		p.suggestCheckDigit()
 		return
 	}
 	handled := map[[2]int]bool{}
@@ -155,6 +156,56 @@ func (p *parser) repair() {
 	}
 	p.suggestSwaps()
 	p.suggestFillerK()
+	p.suggestCheckDigit()
+}
+
+// digitLookAlikes are digit pairs OCR engines confuse.
+var digitLookAlikes = map[[2]byte]bool{
+	{'0', '8'}: true, {'8', '0'}: true, {'1', '7'}: true, {'7', '1'}: true,
+	{'3', '8'}: true, {'8', '3'}: true, {'5', '6'}: true, {'6', '5'}: true,
+	{'6', '8'}: true, {'8', '6'}: true, {'8', '9'}: true, {'9', '8'}: true,
+}
+
+// suggestCheckDigit looks at field check digits that fail where the digit
+// the data give looks like the digit printed (an 8 read for a 3): the
+// printed digit may be the misread character. A digit is allowed where it
+// stands, so this is only a suggestion; it says whether the composite check
+// digit, which covers the field's check digit, agrees.
+func (p *parser) suggestCheckDigit() {
+	for _, c := range p.checks {
+		if c.name == "composite" {
+			continue
+		}
+		st, expected, _ := p.evaluate(c)
+		printed := p.lines[c.line][c.pos]
+		if st != "refuted" || !digitLookAlikes[[2]byte{printed, expected}] {
+			continue
+		}
+		reason := "the data give " + string(expected) + " for the " + c.label + " check digit, and " + string(printed) + " and " + string(expected) + " look alike"
+		for _, comp := range p.checks {
+			if comp.name != "composite" || !comp.covers(c.line, c.pos) {
+				continue
+			}
+			before, _, _ := p.evaluate(comp)
+			p.lines[c.line][c.pos] = expected
+			after, _, _ := p.evaluate(comp)
+			p.lines[c.line][c.pos] = printed
+			if before == "refuted" && after == "verified" {
+				reason += "; the composite check digit agrees"
+			}
+		}
+		p.suggest(spot{c.line, c.pos, printed, nil}, expected, "digit_lookalike", reason)
+	}
+}
+
+// covers reports whether a check digit's data include position (i, k).
+func (c *check) covers(i, k int) bool {
+	for _, s := range c.data {
+		if s.line == i && k >= s.start && k < s.end {
+			return true
+		}
+	}
+	return false
 }
 
 // suggestFillerK flags a K standing alone in a run of fillers in a name or
