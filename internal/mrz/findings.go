@@ -130,6 +130,7 @@ func fillTemplate(tmpl string, params Params) string {
 		return tmpl
 	}
 	var b strings.Builder
+	b.Grow(len(tmpl) + 48)
 	for {
 		i := strings.IndexByte(tmpl, '{')
 		if i < 0 {

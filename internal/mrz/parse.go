@@ -30,6 +30,21 @@ const (
 )
 
 func (c class) allows(b byte) bool {
+	return allowTable[c][b]
+}
+
+// allowTable answers class.allows by lookup: it is asked for every
+// character of every zone.
+var allowTable = func() (t [4][256]bool) {
+	for c := range t {
+		for b := range 256 {
+			t[c][b] = class(c).allowsSlow(byte(b))
+		}
+	}
+	return t
+}()
+
+func (c class) allowsSlow(b byte) bool {
 	switch c {
 	case clsAlpha:
 		return b == '<' || (b >= 'A' && b <= 'Z')
@@ -82,7 +97,7 @@ type parser struct {
 	lines  [][]byte
 	orig   map[[2]int]rune
 	cls    [][]class
-	field  [][]string
+	field  [][]fieldID
 	checks []*check
 	// checkBuf holds the checks of one layout (at most 5) in the parser's
 	// own allocation.
@@ -109,7 +124,7 @@ func Parse(text string, opts Options) (*Document, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	p := &parser{opts: opts, now: now, doc: &Document{Lines: raw, Checks: []CheckResult{}, Findings: []Finding{}}}
+	p := &parser{opts: opts, now: now, doc: &Document{Lines: raw, Checks: []CheckResult{}, Findings: make([]Finding, 0, 8)}}
 	p.run(raw)
 	return p.doc, nil
 }
@@ -469,11 +484,33 @@ func posText(start, end int) string {
 	return itoa(start+1) + "–" + itoa(end)
 }
 
+// fieldID numbers the field names of all layouts, so the per-position
+// table holds no pointers.
+type fieldID uint8
+
+// fieldNames are the names fieldID numbers; 0 is no field (filler).
+var fieldNames = []string{"", "document_type", "issuing_state", "document_number", "optional_data_1",
+	"birth_date", "sex", "expiry_date", "nationality", "optional_data_2", "name", "optional_data",
+	"surname", "given_names", "composite"}
+
+func idOf(name string) fieldID {
+	for i, n := range fieldNames {
+		if n == name {
+			return fieldID(i)
+		}
+	}
+	panic("mrz: unknown field " + name) // a layout bug, caught by every test
+}
+
+// fieldAt is the name of the field at (i, k), "" for none.
+func (p *parser) fieldAt(i, k int) string { return fieldNames[p.field[i][k]] }
+
 // def declares a field: its class and name for every position.
 func (p *parser) def(name string, line, start, end int, c class) segment {
+	id := idOf(name)
 	for k := start; k < end; k++ {
 		p.cls[line][k] = c
-		p.field[line][k] = name
+		p.field[line][k] = id
 	}
 	return segment{line, start, end}
 }
@@ -488,7 +525,7 @@ var checkLabels = map[string]string{
 
 func (p *parser) addCheck(name string, line, pos int, data ...segment) *check {
 	p.cls[line][pos] = clsNumFill
-	p.field[line][pos] = name
+	p.field[line][pos] = idOf(name)
 	var c *check
 	if n := len(p.checks); n < len(p.checkBuf) {
 		c = &p.checkBuf[n]
@@ -507,8 +544,8 @@ func (p *parser) layout() {
 	// One backing array each: the per-position tables are read often and
 	// allocated once per parse.
 	n := len(p.lines)
-	cls, field := make([]class, n*p.width), make([]string, n*p.width)
-	p.cls, p.field = make([][]class, n), make([][]string, n)
+	cls, field := make([]class, n*p.width), make([]fieldID, n*p.width)
+	p.cls, p.field = make([][]class, n), make([][]fieldID, n)
 	for i := range n {
 		p.cls[i] = cls[i*p.width : (i+1)*p.width : (i+1)*p.width]
 		p.field[i] = field[i*p.width : (i+1)*p.width : (i+1)*p.width]
@@ -695,7 +732,8 @@ func (p *parser) finishChecks() {
 			if l[k] == invalidByte || !p.violation(i, k) {
 				continue
 			}
-			p.add(CodeCharacterNotAllowed, p.field[i][k], i+1, k, k+1, Params{"line": itoa(i + 1), "pos": itoa(k + 1), "char": "'" + string(l[k]) + "'", "field": fieldWords(p.field[i][k]), "allowed": p.cls[i][k].String()})
+			name := p.fieldAt(i, k)
+			p.add(CodeCharacterNotAllowed, name, i+1, k, k+1, Params{"line": itoa(i + 1), "pos": itoa(k + 1), "char": "'" + string(l[k]) + "'", "field": fieldWords(name), "allowed": p.cls[i][k].String()})
 		}
 	}
 }

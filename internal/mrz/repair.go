@@ -137,8 +137,8 @@ func (p *parser) repair() {
 				continue
 			}
 			if cands := p.candidates(i, k); len(cands) > 0 {
-				reason := "no check digit covers the " + fieldWords(p.field[i][k]) + ", so the repair cannot be confirmed"
-				if f := p.field[i][k]; f == "issuing_state" || f == "nationality" {
+				reason := "no check digit covers the " + fieldWords(p.fieldAt(i, k)) + ", so the repair cannot be confirmed"
+				if f := p.field[i][k]; f == idOf("issuing_state") || f == idOf("nationality") {
 					// Say whether the repaired code would be a known one.
 					start := k
 					for start > 0 && p.field[i][start-1] == f {
@@ -215,15 +215,16 @@ func (c *check) covers(i, k int) bool {
 func (p *parser) suggestFillerK() {
 	for i, l := range p.lines {
 		for k := 2; k < len(l); k++ {
-			name := p.field[i][k]
-			if l[k] != 'K' || l[k-1] != '<' || l[k-2] != '<' || p.field[i][k-2] != name {
+			id := p.field[i][k]
+			name := fieldNames[id]
+			if l[k] != 'K' || l[k-1] != '<' || l[k-2] != '<' || p.field[i][k-2] != id {
 				continue
 			}
-			if k+1 < len(l) && p.field[i][k+1] == name && l[k+1] != '<' {
+			if k+1 < len(l) && p.field[i][k+1] == id && l[k+1] != '<' {
 				continue
 			}
 			start := k
-			for start > 0 && p.field[i][start-1] == name {
+			for start > 0 && p.field[i][start-1] == id {
 				start--
 			}
 			prefix := string(l[start : k-2])
@@ -324,7 +325,7 @@ func (p *parser) repairSpots(c *check, spots []spot) {
 			continue
 		}
 		p.lines[s.line][s.pos] = to
-		p.add(CodeOCRRepaired, p.field[s.line][s.pos], s.line+1, s.pos, s.pos+1, Params{"line": itoa(s.line + 1), "pos": itoa(s.pos + 1), "from": p.shown(s), "to": string(to), "check": c.label, "check_name": c.name})
+		p.add(CodeOCRRepaired, p.fieldAt(s.line, s.pos), s.line+1, s.pos, s.pos+1, Params{"line": itoa(s.line + 1), "pos": itoa(s.pos + 1), "from": p.shown(s), "to": string(to), "check": c.label, "check_name": c.name})
 	}
 }
 
@@ -354,7 +355,7 @@ func (p *parser) suggest(s spot, to byte, code, reason string) {
 			return
 		}
 	}
-	p.add(CodeOCRSuggestion, p.field[s.line][s.pos], s.line+1, s.pos, s.pos+1, Params{"line": itoa(s.line + 1), "pos": itoa(s.pos + 1), "from": p.shown(s), "to": string(to), "reason": reason, "reason_code": code})
+	p.add(CodeOCRSuggestion, p.fieldAt(s.line, s.pos), s.line+1, s.pos, s.pos+1, Params{"line": itoa(s.line + 1), "pos": itoa(s.pos + 1), "from": p.shown(s), "to": string(to), "reason": reason, "reason_code": code})
 }
 
 func (p *parser) suggestAll(spots []spot, code, reason string) {
@@ -427,6 +428,6 @@ func (p *parser) suggestSwaps() {
 			continue
 		}
 		h := hits[0]
-		p.suggest(h.s, h.to, "field_allows_both", "the "+c.label+" check digit would then pass; not applied because the "+fieldWords(p.field[h.s.line][h.s.pos])+" may hold either")
+		p.suggest(h.s, h.to, "field_allows_both", "the "+c.label+" check digit would then pass; not applied because the "+fieldWords(p.fieldAt(h.s.line, h.s.pos))+" may hold either")
 	}
 }
