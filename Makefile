@@ -13,6 +13,10 @@ DEMO_PUB := lists/lookout-demo.key.pub
 DEMO_SRC := lists/demo/demo-list.csv
 DEMO_DOCS := lists/demo/demo-documents.csv
 BUNDLE := web/build/list.lkb
+# Each demo build gets a higher sequence number (its build time), so hosts
+# that keep a rollback floor accept the rebuilt list instead of refusing
+# the same seq with other content.
+DEMO_SEQ = $(shell date +%s)
 
 WASM_FLAGS := -trimpath -ldflags='-s -w -X main.trustedKeys=$(shell cat $(DEMO_PUB) 2>/dev/null)'
 
@@ -54,7 +58,7 @@ $(DEMO_SRC) $(DEMO_DOCS) &: $(DEMO_GEN_SRC)
 bundle: $(BUNDLE)
 $(BUNDLE): $(DEMO_SRC) $(DEMO_DOCS) $(ENGINE_SRC)
 	@mkdir -p web/build
-	$(GO) run ./cmd/lookout bundle build -o $(BUNDLE) --key $(DEMO_KEY) --env demo --list lookout-demo --expires 8760h \
+	$(GO) run ./cmd/lookout bundle build -o $(BUNDLE) --key $(DEMO_KEY) --env demo --list lookout-demo --expires 8760h --seq $(DEMO_SEQ) \
 		csv:$(DEMO_SRC) documents:$(DEMO_DOCS)
 
 unit:
