@@ -43,7 +43,7 @@ wasm:
 	cp $(GOROOT_WASM)/wasm_exec.js web/build/wasm_exec.js
 
 build: wasm
-	$(GO) build -trimpath -o $(BIN) ./cmd/lookout
+	$(GO) build -trimpath -ldflags='-X main.trustedKeys=$(shell cat $(DEMO_PUB) 2>/dev/null)' -o $(BIN) ./cmd/lookout
 
 # Rebuilt when the generator or any engine source changes (the index
 # formats live in the engine).

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"lookout/internal/bundle"
@@ -27,12 +28,24 @@ func (l *listFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&l.state, "state", "", "rollback-floor state file (default $LOOKOUT_STATE, else lookout/state in the user config dir; \"none\" keeps no state)")
 }
 
-// policy reads the trusted keys from --trust, else LOOKOUT_TRUST. Trust is
-// never taken from the bundle.
+// trustedKeys are verifier keys compiled into the binary
+// (-ldflags '-X main.trustedKeys=KEY[,KEY…]'), used when neither --trust
+// nor LOOKOUT_TRUST is given. `make build` compiles in the demo key.
+var trustedKeys string
+
+// policy reads the trusted keys from --trust, else LOOKOUT_TRUST, else the
+// keys compiled in. Trust is never taken from the bundle.
 func (l *listFlags) policy(env *cmdEnv) (bundle.Policy, error) {
 	v := l.trust
 	if v == "" {
 		v = env.getenv("LOOKOUT_TRUST")
+	}
+	if v == "" && trustedKeys != "" {
+		keys, err := bundle.ParseKeys(strings.ReplaceAll(trustedKeys, ",", "\n"))
+		if err != nil {
+			return bundle.Policy{}, fmt.Errorf("compiled-in trusted keys: %v", err)
+		}
+		return bundle.Policy{Keys: keys}, nil
 	}
 	if v == "" {
 		return bundle.Policy{}, errors.New("no trusted keys: give --trust KEYS or set LOOKOUT_TRUST")

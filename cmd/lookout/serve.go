@@ -28,6 +28,14 @@ func init() {
 }
 
 func runServe(env *cmdEnv, args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, env, args, nil)
+}
+
+// serve runs the server until ctx ends; ready, when set, is told the
+// address it listens on (tests use it).
+func serve(ctx context.Context, env *cmdEnv, args []string, ready func(addr string)) int {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(env.stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (loopback by default: the page holds traveler data)")
@@ -98,9 +106,9 @@ func runServe(env *cmdEnv, args []string) int {
 		MaxHeaderBytes:    64 << 10,
 	}
 	fmt.Fprintf(env.stdout, "Lookout is serving on http://%s/\n", ln.Addr())
-
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	if ready != nil {
+		ready(ln.Addr().String())
+	}
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
