@@ -8,16 +8,18 @@
 // Build and run it with scripts/edge.sh (make edge, make edge-dev); deploy
 // it with your own account as docs/edge.md says.
 //
-// # Why the list is embedded
+// # The list and the instance
 //
-// syumai/workers' stock glue starts a new Go instance for every request,
-// and Cloudflare's free plan allows 10 ms of CPU per request. Fetching,
-// hashing and decoding a list of 70,000 people per request would take
-// several times that. So the bundle is compiled into the wasm (its data
-// segment is mapped into each instance's memory without Go work), verified
-// in full once, at build time, by `lookout-edge verify`; each instance
-// checks only that the embedded header is the one that was verified and
-// then reads the list in place.
+// The list is compiled into the wasm: no fetch, and the build verifies it in
+// full (`lookout-edge verify`) and pins its header hash, which each instance
+// checks before using it. Cloudflare's free plan allows 10 ms of CPU per
+// request, and syumai/workers' stock glue starts a new Go instance for every
+// request; starting Go and loading even the small edge list costs 40-60 ms
+// of CPU that way. So the deployed entry point, worker.mjs, keeps one
+// instance per isolate (context.persistent, below): warm requests cost
+// 1-4 ms. The first request on an isolate still loads the list with
+// screen.Engine.Load (verify, decode); opening it in place instead needs
+// engine entry points described in docs/edge.md.
 //
 // # Configuration
 //

@@ -1,9 +1,8 @@
 // Lookout's worker entry point: one Go instance per isolate, reused by every
 // request, instead of syumai's stock glue (build/glue/worker.mjs), which
-// starts a new Go instance, runs main() and maps the embedded list into
-// memory for every request: about 6 ms of CPU before any work plus about
-// 0.6 ms per embedded megabyte, measured with workerd (docs/edge.md). That
-// leaves nothing of the free plan's 10 ms.
+// starts a new Go instance, runs main() and loads the embedded list for
+// every request: 40-60 ms of CPU per request with workerd, against 1-4 ms
+// here once the instance is up (docs/edge.md). The free plan allows 10 ms.
 //
 // The Go side (main_js.go) sees context.persistent and serves with
 // workers.ServeNonBlock + workers.Ready instead of workers.Serve, so it does
