@@ -195,6 +195,7 @@ type session struct {
 	q     []qtok
 	toks  map[uint32]*ltok
 	keys  map[string]tokKeys
+	base  map[uint32]tokBase // token ordinal → text and document frequency
 	hit   map[uint32]bool    // list tokens some query token matched
 	nb    map[uint64]float64 // (query token, list token) → neighbourhood IDF
 	trunc bool
@@ -206,7 +207,16 @@ type session struct {
 	chosenBuf []pair
 }
 
-// tokKeys are a token's derived keys, computed once per query.
+// tokBase is what the index says about a token.
+type tokBase struct {
+	text string
+	df   int
+}
+
+// maxCachedKeys bounds the per-scratch caches of token texts and keys.
+const maxCachedKeys = 1 << 16
+
+// tokKeys are a token's derived keys, computed once.
 type tokKeys struct {
 	spell, phon, strip string
 }
@@ -231,9 +241,12 @@ func (s *session) listTok(ord uint32) *ltok {
 	s.ltPool = s.ltPool[:len(s.ltPool)+1]
 	t := &s.ltPool[len(s.ltPool)-1]
 	*t = ltok{ord: ord, sims: t.sims[:0]}
-	if k, v, ok := s.m.ix.tokens.at(int(ord), nil); ok {
+	if b, ok := s.base[ord]; ok {
+		t.text, t.df = b.text, b.df
+	} else if k, v, ok := s.m.ix.tokens.at(int(ord), nil); ok {
 		t.text = string(k)
 		t.df, _ = s.m.ix.postings(v, nil)
+		s.base[ord] = tokBase{t.text, t.df}
 	}
 	t.w = s.m.ix.idf(t.df)
 	t.particle = names.IsParticle(t.text)
@@ -282,12 +295,20 @@ func (m *Matcher) Match(q Query) []Hit {
 	defer m.scratch.Put(sc)
 	s := sc.sess
 	if s == nil {
-		s = &session{toks: map[uint32]*ltok{}, keys: map[string]tokKeys{}, hit: map[uint32]bool{}, nb: map[uint64]float64{}}
+		s = &session{toks: map[uint32]*ltok{}, keys: map[string]tokKeys{}, base: map[uint32]tokBase{}, hit: map[uint32]bool{}, nb: map[uint64]float64{}}
 		sc.sess = s
 	}
 	// The session's maps and buffers are reused: cleared, not reallocated.
+	// Token texts and keys depend only on the index, so they stay cached
+	// from query to query (bounded): a page or server that keeps the
+	// matcher warms up; a fresh edge instance pays once.
 	clear(s.toks)
-	clear(s.keys)
+	if len(s.keys) > maxCachedKeys {
+		clear(s.keys)
+	}
+	if len(s.base) > maxCachedKeys {
+		clear(s.base)
+	}
 	clear(s.hit)
 	clear(s.nb)
 	s.m, s.sc, s.q, s.trunc = m, sc, s.q[:0], false
