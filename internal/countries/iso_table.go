@@ -1,6 +1,9 @@
-// Code generated from iso-codes 4.15.0 (data/iso_3166-1.json) and CLDR 48.2
-// (cldr-localenames-full main/{en,es,es-MX,es-419}/territories.json); see
-// doc.go for attribution. Regenerating is a one-off: names change rarely.
+// The tables in this file were produced once from iso-codes 4.15.0
+// (data/iso_3166-1.json) and CLDR 48.2 (cldr-localenames-full
+// main/{en,es,es-MX,es-419}/territories.json) by a script kept outside the
+// repository; see doc.go for attribution. ISO 3166 changes a few times a
+// decade: edit by hand, and TestTableMatchesReferenceCompilation checks the
+// result against the project's reference compilation.
 
 package countries
 
