@@ -29,6 +29,8 @@ func TestNormalize(t *testing.T) {
 		{"Abdel compounds are one token", "ABDEL RAHMAN", "ABDRAHMAN"},
 		{"glued Abdul compounds are one token", "Abdulrahman", "ABDRAHMAN"},
 		{"assimilated Abdur compounds are one token", "ABDURRAHMAN", "ABDRAHMAN"},
+		{"X Allah compounds are glued as lists write them", "Hamid Ullah Akhund", "HAMIDULLAH AKHUND"},
+		{"X Allah in Arabic script is glued too", "حمید الله", "HMIDALLH"},
 		{"Vietnamese stacked marks fold to base vowels", "Nguyễn Tấn Dũng", "NGUYEN TAN DUNG"},
 		{"Romanian comma-below letters fold", "Ștefan Țiriac", "STEFAN TIRIAC"},
 		{"digits and symbols are separators", "JOHN 2ND SMITH*", "JOHN ND SMITH"},

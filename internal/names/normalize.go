@@ -264,7 +264,8 @@ func isSun(c byte) bool {
 }
 
 // joinCompounds marks particles and fuses the Arabic theophoric compounds
-// "Abd al-X" into one token ABDX, however they were split or spelled.
+// "Abd al-X" into one token ABDX and "X Allah" into XALLAH, however they
+// were split or spelled.
 func joinCompounds(toks []Token) []Token {
 	out := make([]Token, 0, len(toks))
 	for i := 0; i < len(toks); i++ {
@@ -284,6 +285,15 @@ func joinCompounds(toks []Token) []Token {
 				continue
 			}
 		}
+		// "X Allah" compounds (HAMID ULLAH, SAIF ALLAH, حمید الله) are one
+		// name, usually written glued in Latin lists (HAMIDULLAH).
+		if allahPart[t.Text] && len(out) > 0 && !out[len(out)-1].Particle && !strings.HasPrefix(out[len(out)-1].Text, "ABD") {
+			p := &out[len(out)-1]
+			p.Text += t.Text
+			p.Alts = nil
+			p.Script = p.Script || t.Script
+			continue
+		}
 		if rest, ok := abdCompound(t.Text); ok {
 			t = Token{Text: "ABD" + rest, Script: t.Script}
 		}
@@ -294,6 +304,9 @@ func joinCompounds(toks []Token) []Token {
 	}
 	return out
 }
+
+// allahPart are the spellings of the second part of an "X Allah" name.
+var allahPart = map[string]bool{"ALLAH": true, "ULLAH": true, "OLLAH": true, "ULLA": true, "ALLA": true, "ALLH": true, "ULLAHI": true}
 
 func isArticle(s string) bool {
 	switch s {
