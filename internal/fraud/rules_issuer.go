@@ -207,8 +207,16 @@ func validityCheckFor(k validityKind) func(*context) []hit {
 				m = c.likelyPeriod()
 			}
 			h.ev["period"], h.ev["period_es"] = period(m)
-			if !c.birth.IsZero() && m > 0 {
-				h.ev["age"] = strconv.Itoa(ageAt(c.birth, c.expiry.AddDate(0, -m, 0)))
+			if m > 0 {
+				// What the issuer grants at the age on the date of
+				// issue that period implies, not at today's age.
+				inferred := c.expiry.AddDate(0, -m, 0)
+				if al := c.allowedPeriodsIn(c.validityRules(), window{inferred, inferred}); len(al) > 0 {
+					h.ev["allowed"], h.ev["allowed_es"] = periodList(al)
+				}
+				if !c.birth.IsZero() {
+					h.ev["age"] = strconv.Itoa(ageAt(c.birth, inferred))
+				}
 			}
 		}
 		if k == validityLimited {

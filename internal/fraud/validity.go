@@ -274,16 +274,22 @@ func (c *context) classify(rules []validityRule, iw window) validityVerdict {
 // allowedPeriods are the regular periods for the holder's age on the
 // (typed or earliest possible) date of issue, for the evidence.
 func (c *context) allowedPeriods(rules []validityRule, iw window) []int {
+	if c.issue.IsZero() {
+		// Without a date of issue, the periods for the holder's age
+		// today are the most useful hint (the check rewrites it with the
+		// date of issue the expiry implies, when it knows the period).
+		iw = window{c.now, c.now}
+	}
+	return c.allowedPeriodsIn(rules, iw)
+}
+
+// allowedPeriodsIn are the regular periods for the holder's age on the
+// dates of w.
+func (c *context) allowedPeriodsIn(rules []validityRule, w window) []int {
 	var out []int
 	for _, r := range rules {
 		if r.LowConf || r.Limited {
 			continue
-		}
-		w := iw
-		if c.issue.IsZero() {
-			// Without a date of issue, the periods for the holder's age
-			// today are the most useful hint.
-			w = window{c.now, c.now}
 		}
 		if !c.covers(r, w) {
 			continue
