@@ -430,6 +430,7 @@ function wire() {
 }
 
 async function main() {
+  mark('main');
   $('mrz').focus();
   // Everything that waits on I/O starts now, side by side.
   const kept = readKept();
@@ -437,7 +438,7 @@ async function main() {
   const i18n = initI18n();
   let info;
   try {
-    [info] = await Promise.all([engine.startEngine(), i18n]);
+    [info] = await Promise.all([engine.startEngine('build/app.wasm', mark), i18n.then((l) => { mark('i18n'); return l; })]);
   } catch (e) {
     await i18n.catch(() => {});
     $('engine-status').textContent = t('engine.failed', { error: e.message });

@@ -4,13 +4,17 @@
 
 let api = null;
 
-export async function startEngine(url = 'build/app.wasm') {
+// startEngine fetches, compiles and starts the Go engine; mark (optional)
+// records when each step ended.
+export async function startEngine(url = 'build/app.wasm', mark = () => {}) {
   if (typeof globalThis.Go !== 'function') throw new Error('build/wasm_exec.js did not load');
   const go = new globalThis.Go();
   const ready = new Promise((resolve) => { globalThis.onLookoutReady = resolve; });
   const { instance } = await WebAssembly.instantiateStreaming(fetch(url), go.importObject);
+  mark('wasmInstantiated');
   const exited = go.run(instance).then(() => { throw new Error('the screening engine stopped'); });
   await Promise.race([ready, exited]);
+  mark('goReady');
   api = globalThis.lookout;
   return { version: api.version, trust: JSON.parse(api.trust) };
 }
