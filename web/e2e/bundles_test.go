@@ -370,3 +370,49 @@ func TestWithoutAValidListChecksWorkAndSaySo(t *testing.T) {
 		t.Errorf("a stale list is still used for matching: %+v", v)
 	}
 }
+
+// The last-seen clock lives in IndexedDB: when this computer's clock is
+// behind it (moved back to revive an expired list), the page says so and
+// judges expiry by the later time.
+func TestAClockMovedBackIsNoticedAndCannotReviveAList(t *testing.T) {
+	build := testBuild(t)
+	srv := newServer(t, build, false)
+	now := time.Now()
+	srv.serveBundle(t, makeBundle(t, bundleSpec{seq: 1, expires: now.Add(5 * 24 * time.Hour)}))
+	b := newBrowser(t, browserOpt{})
+	b.navigate(srv.URL + "/")
+	b.waitListSettled()
+	if st := b.status(); st.State != "valid" {
+		t.Fatalf("first load: %+v", st)
+	}
+	// The stored state says the page already saw a date ten days from now.
+	future := now.Add(10 * 24 * time.Hour).UTC().Format(time.RFC3339)
+	ok := eval[bool](b, `new Promise((resolve, reject) => {
+		const r = indexedDB.open('lookout', 1);
+		r.onsuccess = () => {
+			const tx = r.result.transaction('kv', 'readwrite');
+			const st = tx.objectStore('kv');
+			const get = st.get('rollback-state');
+			get.onsuccess = () => {
+				const s = JSON.parse(get.result);
+				s.last_seen = '`+future+`';
+				st.put(JSON.stringify(s), 'rollback-state');
+			};
+			tx.oncomplete = () => { r.result.close(); resolve(true); };
+			tx.onerror = () => reject(tx.error);
+		};
+		r.onerror = () => reject(r.error);
+	})`)
+	if !ok {
+		t.Fatal("could not write the state")
+	}
+	b.reloadSettled()
+	st := b.status()
+	if !strings.Contains(st.Alert, "clock is behind") {
+		t.Errorf("a clock 10 days behind the last-seen time is not reported: %+v", st)
+	}
+	if st.State != "rejected" || !strings.Contains(st.Text, "expired") {
+		t.Errorf("a list expiring in 5 days was accepted although the page has seen a date 10 days ahead: %+v", st)
+	}
+	b.screenshot("clock-behind")
+}
