@@ -20,7 +20,9 @@
 // and the last-seen clock in IndexedDB and hands them to loadBundle, which
 // returns them updated; a clock moved backwards cannot revive an expired
 // list, because the engine never uses a time earlier than the last one
-// seen.
+// seen. The last-seen time only moves with signed list times and with the
+// wall clock while it is within the validity of an accepted list, so a
+// clock once set far ahead by mistake does not lock the page out.
 //
 // The build has no net/http: the page fetches, Go verifies.
 package main
@@ -60,8 +62,15 @@ type host struct {
 	trustErr error
 	wallNow  func() time.Time
 
-	mu       sync.Mutex
-	lastSeen time.Time // the latest wall time ever seen, persisted by the page
+	mu sync.Mutex
+	// lastSeen is the latest trustworthy time seen, persisted by the page:
+	// an accepted list's signed issue time, or the wall clock while it reads
+	// a time no later than ceiling.
+	lastSeen time.Time
+	// ceiling is the latest expiry of any accepted list. A wall clock past
+	// it is not recorded: a clock set years ahead by mistake would
+	// otherwise make every later list look expired for good.
+	ceiling time.Time
 }
 
 func newHost(keys string, now func() time.Time) *host {
@@ -88,8 +97,28 @@ func (h *host) now() time.Time {
 	if t.Before(h.lastSeen) {
 		return h.lastSeen
 	}
-	h.lastSeen = t
+	if !h.ceiling.IsZero() && !t.After(h.ceiling) {
+		h.lastSeen = t
+	}
 	return t
+}
+
+// accepted moves the clock state forward with a newly accepted list's
+// signed times.
+func (h *host) accepted(info *screen.ListInfo) {
+	if info == nil {
+		return
+	}
+	issued, err1 := time.Parse(time.RFC3339, info.Issued)
+	expires, err2 := time.Parse(time.RFC3339, info.Expires)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if err1 == nil && issued.After(h.lastSeen) {
+		h.lastSeen = issued
+	}
+	if err2 == nil && expires.After(h.ceiling) {
+		h.ceiling = expires
+	}
 }
 
 // clockBehind reports whether the wall clock is more than the allowed skew
@@ -202,17 +231,20 @@ func (h *host) loadBundleJS(args []js.Value) (out any) {
 // loadBundle verifies data with the compiled-in policy and the rollback
 // state the page kept, and switches to it when it passes.
 func (h *host) loadBundle(data []byte, stateJSON string) LoadResult {
-	store, lastSeen, stErr := parseState(stateJSON)
+	store, stErr := parseState(stateJSON)
 	var res LoadResult
 	if stErr != nil {
 		// A damaged record must not brick the page; the build's MinSeq
 		// still applies, and the officer is told.
 		res.StateNote = "the stored rollback state could not be read and was reset: " + stErr.Error()
-		store = &pageStore{}
+		store = &pageStore{Version: 1, Lists: []listState{}}
 	}
 	h.mu.Lock()
-	if lastSeen.After(h.lastSeen) {
-		h.lastSeen = lastSeen
+	if store.LastSeen.After(h.lastSeen) {
+		h.lastSeen = store.LastSeen
+	}
+	if store.Ceiling.After(h.ceiling) {
+		h.ceiling = store.Ceiling
 	}
 	h.mu.Unlock()
 	res.ClockBehind = h.clockBehind()
@@ -225,10 +257,11 @@ func (h *host) loadBundle(data []byte, stateJSON string) LoadResult {
 		res.Step, res.Code = classify(err)
 	} else {
 		res.OK = true
+		h.accepted(h.eng.List())
 	}
 	res.List = h.eng.List()
 	h.mu.Lock()
-	store.LastSeen = h.lastSeen
+	store.LastSeen, store.Ceiling = h.lastSeen, h.ceiling
 	h.mu.Unlock()
 	res.State = mustJSON(store)
 	return res
@@ -272,6 +305,7 @@ type pageStore struct {
 	Version  int         `json:"version"`
 	Lists    []listState `json:"lists"`
 	LastSeen time.Time   `json:"last_seen"`
+	Ceiling  time.Time   `json:"ceiling"`
 }
 
 type listState struct {
@@ -282,23 +316,26 @@ type listState struct {
 	Issued     time.Time `json:"issued"`
 }
 
-func parseState(s string) (*pageStore, time.Time, error) {
-	st := &pageStore{Version: 1}
+func parseState(s string) (*pageStore, error) {
+	st := &pageStore{Version: 1, Lists: []listState{}}
 	if strings.TrimSpace(s) == "" {
-		return st, time.Time{}, nil
+		return st, nil
 	}
 	if err := json.Unmarshal([]byte(s), st); err != nil {
-		return nil, time.Time{}, err
+		return nil, err
 	}
 	if st.Version != 1 {
-		return nil, time.Time{}, fmt.Errorf("state version %d, want 1", st.Version)
+		return nil, fmt.Errorf("state version %d, want 1", st.Version)
 	}
 	for _, l := range st.Lists {
 		if b, err := hex.DecodeString(l.HeaderHash); err != nil || len(b) != 32 {
-			return nil, time.Time{}, fmt.Errorf("list %s/%s: header hash is not 32 bytes of hex", l.Env, l.List)
+			return nil, fmt.Errorf("list %s/%s: header hash is not 32 bytes of hex", l.Env, l.List)
 		}
 	}
-	return st, st.LastSeen, nil
+	if st.Lists == nil {
+		st.Lists = []listState{}
+	}
+	return st, nil
 }
 
 // Get implements bundle.RollbackStore.

@@ -277,3 +277,31 @@ func TestStatsReportTheGoHeap(t *testing.T) {
 		t.Errorf("stats = %+v", s)
 	}
 }
+
+func TestAClockOnceSetFarAheadDoesNotLockThePageOut(t *testing.T) {
+	k := newKey(t, "wasm-test")
+	wall := time.Now()
+	clock := wall
+	lk := fixture(t, k.vkey, func() time.Time { return clock })
+	month := 30 * 24 * time.Hour
+	r := load(t, lk, makeBundle(t, k, 1, wall.Add(-time.Hour), wall.Add(month)), "")
+	if !r.OK {
+		t.Fatalf("first list: %+v", r)
+	}
+	// By mistake the clock jumps five years ahead while the officer works.
+	clock = wall.AddDate(5, 0, 0)
+	lk.Call("check", `{"mrz":"`+strings.ReplaceAll(specimen, "\n", `\n`)+`"}`)
+	r = load(t, lk, makeBundle(t, k, 2, wall, wall.Add(month)), string(r.State))
+	if r.OK || r.Code != "expired" {
+		t.Errorf("with the clock five years ahead a one-month list should look expired: %+v", r)
+	}
+	// The clock is put right: the page works again.
+	clock = wall.Add(time.Hour)
+	r = load(t, lk, makeBundle(t, k, 3, wall, wall.Add(month)), string(r.State))
+	if !r.OK {
+		t.Errorf("after the clock was fixed the page is still locked out: %+v", r)
+	}
+	if r.ClockBehind {
+		t.Error("a fixed clock is reported as behind")
+	}
+}
