@@ -63,6 +63,7 @@ func TestICAO(t *testing.T) {
 		{"Ukrainian initial Я is YA, inner Я is IA", "Ярослава", "ukr", "YAROSLAVA"},
 		{"Bulgarian Щ is SHT", "Щерев", "bul", "SHTEREV"},
 		{"Arabic uses the X sequences", "خالد", "", "XKHALD"},
+		{"letters the spec lacks fold to their base", "Trần Hữu Cường", "", "TRAN HUU CUONG"},
 		{"Arabic ta marbuta is XAH at the end of a component", "فاطمة", "", "FAXTTMXAH"},
 		{"Arabic shadda repeats the letter's transliteration", "فضّة", "", "FXDZXDZXAH"},
 	}

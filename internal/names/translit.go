@@ -187,6 +187,10 @@ func ICAO(s, lang string) string {
 		case latinICAO[u] != "":
 			b.WriteString(latinICAO[u])
 			initial = false
+		case latinExtra[u] != "":
+			// Letters §6.A lacks: States print their base letter.
+			b.WriteString(latinExtra[u])
+			initial = false
 		case cyrICAO[u] != "" || u == 'Ь':
 			out := cyrICAO[u]
 			if ex, ok := cyrLang[u]; ok && lang != "" {
@@ -214,6 +218,11 @@ func ICAO(s, lang string) string {
 			}
 			b.WriteString(out)
 			initial = false
+		default:
+			if v, ok := vietBase(u); ok {
+				b.WriteString(v)
+				initial = false
+			}
 		}
 	}
 	return strings.TrimSpace(b.String())

@@ -240,10 +240,13 @@ func (s *session) freeWeight(w float64, particle bool, n int) float64 {
 }
 
 // gluable is a cheap test before comparing a glued pair of tokens with a
-// single token: same first letter, lengths within one.
+// single token: same first letter, lengths within one, no initials.
 func gluable(a, b, single string) bool {
+	if len(a) < 2 || len(b) < 2 || single == "" {
+		return false // an initial is not half of a compound
+	}
 	d := len(a) + len(b) - len(single)
-	return d >= -1 && d <= 1 && a != "" && single != "" && a[0] == single[0]
+	return d >= -1 && d <= 1 && a[0] == single[0]
 }
 
 // pairWeight weighs an aligned pair by the rarer-side information, except
