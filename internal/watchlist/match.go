@@ -254,6 +254,12 @@ func (s *session) listTok(ord uint32) *ltok {
 	return t
 }
 
+// spellOf returns a list token's spelling key and text, from the caches.
+func (s *session) spellOf(ord uint32) (string, string) {
+	lt := s.listTok(ord)
+	return s.keysOf(lt.text).spell, lt.text
+}
+
 // queryTokens turns a query into tokens, surname first when it is known.
 func queryTokens(q Query) (toks []names.Token, raw string) {
 	name := strings.TrimSpace(q.Name)
@@ -405,7 +411,7 @@ func (s *session) findTokens(qt *qtok) {
 				ix.ordinals(v, consider)
 			}
 		}
-		ix.permScan(ix.spell, permSpell, k.spell, true, typoScan, func(o uint32, _ string) { consider(o) })
+		ix.permScan(ix.spell, permSpell, k.spell, true, typoScan, s.spellOf, func(o uint32, _ string) { consider(o) })
 	}
 	// Typos: a token within one edit of q shares q's first half or its
 	// last half; within two edits (long tokens), its first or last third.

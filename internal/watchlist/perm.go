@@ -103,9 +103,15 @@ func (p perm) at(i int) uint32 {
 
 // permScan calls fn for the tokens whose key starts with prefix (or, with
 // exact, equals it), in key order, visiting at most limit of them.
-func (ix *Index) permScan(p perm, kind int, prefix string, exact bool, limit int, fn func(ord uint32, tok string)) {
+//
+// tokKey derives the key of a token (a session passes its cached keys);
+// nil means permKeyOf.
+func (ix *Index) permScan(p perm, kind int, prefix string, exact bool, limit int, tokKey func(ord uint32) (key, tok string), fn func(ord uint32, tok string)) {
 	key := func(i int) (string, string) {
 		o := p.at(i)
+		if tokKey != nil {
+			return tokKey(o)
+		}
 		k, _, ok := ix.tokens.at(int(o), nil)
 		if !ok {
 			return "", ""
