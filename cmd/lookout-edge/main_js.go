@@ -14,7 +14,7 @@
 // full (`lookout-edge verify`) and pins its header hash, which each instance
 // checks before using it. Cloudflare's free plan allows 10 ms of CPU per
 // request, and syumai/workers' stock glue starts a new Go instance for every
-// request; starting Go and loading even the small edge list costs 40-60 ms
+// request; starting Go and loading even the small edge list costs 30-60 ms
 // of CPU that way. So the deployed entry point, worker.mjs, keeps one
 // instance per isolate (context.persistent, below): warm requests cost
 // 1-4 ms. The first request on an isolate still loads the list with

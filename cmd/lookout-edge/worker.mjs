@@ -1,7 +1,7 @@
 // Lookout's worker entry point: one Go instance per isolate, reused by every
 // request, instead of syumai's stock glue (build/glue/worker.mjs), which
 // starts a new Go instance, runs main() and loads the embedded list for
-// every request: 40-60 ms of CPU per request with workerd, against 1-4 ms
+// every request: 30-60 ms of CPU per request with workerd, against 1-4 ms
 // here once the instance is up (docs/edge.md). The free plan allows 10 ms.
 //
 // The Go side (main_js.go) sees context.persistent and serves with
