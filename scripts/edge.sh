@@ -12,7 +12,8 @@
 # (make wasm bundle). Environment: LOOKOUT_EDGE_BUNDLE (a signed list to serve; default:
 # an edge demo list built from the first LOOKOUT_EDGE_PERSONS=2000 persons and
 # LOOKOUT_EDGE_DOCUMENTS=50000 document lookouts of the demo list, signed with the demo key),
-# LOOKOUT_EDGE_TRUST (default lists/lookout-demo.key.pub), LATENCY_N (requests per endpoint, 300).
+# LOOKOUT_EDGE_TRUST (default lists/lookout-demo.key.pub), LATENCY_N (requests per endpoint,
+# 350), LATENCY_N_STOCK (the same for syumai's stock glue, 20), PORT (dev, 8787).
 # Nothing here talks to Cloudflare: wrangler's telemetry, update check and cf fetch are off.
 set -euo pipefail
 
@@ -24,7 +25,7 @@ BUNDLE=${LOOKOUT_EDGE_BUNDLE:-}
 TRUST=${LOOKOUT_EDGE_TRUST:-$ROOT/lists/lookout-demo.key.pub}
 # The edge demo list: the first persons and document lookouts of the demo
 # list, so the worker fits Cloudflare's limits (the full 70,000-person demo
-# bundle is 40 MB: over the 10 MiB worker limit and the 25 MiB asset limit).
+# bundle is over 30 MB: over the 10 MiB worker limit and the 25 MiB asset limit).
 EDGE_PERSONS=${LOOKOUT_EDGE_PERSONS:-2000}
 EDGE_DOCUMENTS=${LOOKOUT_EDGE_DOCUMENTS:-50000}
 # 350 per endpoint: with the API tests, over the 1,000 requests after which
