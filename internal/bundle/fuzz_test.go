@@ -3,7 +3,10 @@ package bundle
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"testing"
+
+	"github.com/tinylib/msgp/msgp"
 )
 
 // FuzzVerify feeds arbitrary bytes to the verifier under a fixed policy:
@@ -45,6 +48,14 @@ func FuzzDecodePayload(f *testing.F) {
 	f.Add(payloadWith("entries", []byte{0xdd, 0xff, 0xff, 0xff, 0xff}))
 	f.Add(payloadWith("x", deepNesting(100)))
 	f.Add([]byte{0xdf, 0xff, 0xff, 0xff, 0xff})
+	// Schema 2 entries: one whose full name is omitted (nil) but has no
+	// given names to rebuild it from, one over a per-field limit, and a
+	// schema-1 map entry.
+	badName := msgp.AppendArrayHeader(entryClaiming(2, 1), 4)
+	badName = msgp.AppendString(msgp.AppendString(msgp.AppendString(msgp.AppendNil(badName), "GARCIA"), ""), NamePrimary)
+	f.Add(payloadWith("entries", append(msgp.AppendArrayHeader(nil, 1), badName...)))
+	f.Add(payloadWith("entries", append(msgp.AppendArrayHeader(nil, 1), entryClaiming(6, MaxDocuments+1)...)))
+	f.Add(payloadWith("entries", msgp.AppendString(msgp.AppendString(msgp.AppendMapHeader(msgp.AppendArrayHeader(nil, 1), 1), "id"), "csv:1")))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := DecodePayload(data)
 		if err != nil {
@@ -61,6 +72,10 @@ func FuzzDecodePayload(f *testing.F) {
 		}
 		if len(q.Entries) != len(p.Entries) {
 			t.Fatal("round trip changed the entries")
+		}
+		// Every value survives exactly, omitted full names included.
+		if !reflect.DeepEqual(p, q) {
+			t.Fatalf("round trip changed the payload:\n got %+v\nwant %+v", q, p)
 		}
 	})
 }

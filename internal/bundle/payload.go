@@ -1,6 +1,7 @@
 //go:generate go tool msgp -io=false -tests=false
 //msgp:limit arrays:200000 maps:64
-//msgp:ignore DocLookout Source
+//msgp:ignore DocLookout Source Name
+//msgp:tuple Entry DateSpec DocRef
 
 package bundle
 
@@ -9,7 +10,13 @@ package bundle
 // upon. Fields may be added (bump SchemaVersion); none may change meaning.
 
 // SchemaVersion is the payload schema this build writes and reads.
-const SchemaVersion = 1
+//
+// Schema 2 encodes Entry, Name, DateSpec and DocRef as msgpack arrays in
+// field order (//msgp:tuple above; Name by hand in name.go) instead of
+// maps with string keys: the entries are most of a bundle's bytes, and
+// hosts walk and hash them on every load. A field added to one of them
+// changes the array's length and so needs a new schema.
+const SchemaVersion = 2
 
 // Entry categories.
 const (
@@ -78,6 +85,9 @@ type Entry struct {
 
 // Name is one name of an entry. Full is always set; Surname and Given are
 // set when the source distinguishes them.
+//
+// On the wire a Name is [full, sur, given, kind], with full nil when it is
+// exactly Surname + ", " + Given (most names): see name.go.
 type Name struct {
 	Full    string `msg:"full"`
 	Surname string `msg:"sur,omitempty"`

@@ -15,87 +15,40 @@ const (
 // MarshalMsg implements msgp.Marshaler
 func (z DateSpec) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// check for omitted fields
-	zb0001Len := uint32(3)
-	var zb0001Mask uint8 /* 3 bits */
-	_ = zb0001Mask
-	if z.To == "" {
-		zb0001Len--
-		zb0001Mask |= 0x2
-	}
-	if z.Circa == false {
-		zb0001Len--
-		zb0001Mask |= 0x4
-	}
-	// variable map header, size zb0001Len
-	o = append(o, 0x80|uint8(zb0001Len))
-
-	// skip if no fields are to be emitted
-	if zb0001Len != 0 {
-		// string "date"
-		o = append(o, 0xa4, 0x64, 0x61, 0x74, 0x65)
-		o = msgp.AppendString(o, z.Date)
-		if (zb0001Mask & 0x2) == 0 { // if not omitted
-			// string "to"
-			o = append(o, 0xa2, 0x74, 0x6f)
-			o = msgp.AppendString(o, z.To)
-		}
-		if (zb0001Mask & 0x4) == 0 { // if not omitted
-			// string "circa"
-			o = append(o, 0xa5, 0x63, 0x69, 0x72, 0x63, 0x61)
-			o = msgp.AppendBool(o, z.Circa)
-		}
-	}
+	// array header, size 3
+	o = append(o, 0x93)
+	o = msgp.AppendString(o, z.Date)
+	o = msgp.AppendString(o, z.To)
+	o = msgp.AppendBool(o, z.Circa)
 	return
 }
 
 // UnmarshalMsg implements msgp.Unmarshaler
 func (z *DateSpec) UnmarshalMsg(bts []byte) (o []byte, err error) {
-	var field []byte
-	_ = field
 	var zb0001 uint32
-	zb0001, bts, err = msgp.ReadMapHeaderBytes(bts)
+	zb0001, bts, err = msgp.ReadArrayHeaderBytes(bts)
 	if err != nil {
 		err = msgp.WrapError(err)
 		return
 	}
-	if zb0001 > zbbec266alimitMaps {
-		err = msgp.ErrLimitExceeded
+	if zb0001 != 3 {
+		err = msgp.ArrayError{Wanted: 3, Got: zb0001}
 		return
 	}
-	for zb0001 > 0 {
-		zb0001--
-		field, bts, err = msgp.ReadMapKeyZC(bts)
-		if err != nil {
-			err = msgp.WrapError(err)
-			return
-		}
-		switch msgp.UnsafeString(field) {
-		case "date":
-			z.Date, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Date")
-				return
-			}
-		case "to":
-			z.To, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "To")
-				return
-			}
-		case "circa":
-			z.Circa, bts, err = msgp.ReadBoolBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Circa")
-				return
-			}
-		default:
-			bts, err = msgp.Skip(bts)
-			if err != nil {
-				err = msgp.WrapError(err)
-				return
-			}
-		}
+	z.Date, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Date")
+		return
+	}
+	z.To, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "To")
+		return
+	}
+	z.Circa, bts, err = msgp.ReadBoolBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Circa")
+		return
 	}
 	o = bts
 	return
@@ -103,109 +56,53 @@ func (z *DateSpec) UnmarshalMsg(bts []byte) (o []byte, err error) {
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z DateSpec) Msgsize() (s int) {
-	s = 1 + 5 + msgp.StringPrefixSize + len(z.Date) + 3 + msgp.StringPrefixSize + len(z.To) + 6 + msgp.BoolSize
+	s = 1 + msgp.StringPrefixSize + len(z.Date) + msgp.StringPrefixSize + len(z.To) + msgp.BoolSize
 	return
 }
 
 // MarshalMsg implements msgp.Marshaler
 func (z *DocRef) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// check for omitted fields
-	zb0001Len := uint32(4)
-	var zb0001Mask uint8 /* 4 bits */
-	_ = zb0001Mask
-	if z.Type == "" {
-		zb0001Len--
-		zb0001Mask |= 0x1
-	}
-	if z.State == "" {
-		zb0001Len--
-		zb0001Mask |= 0x4
-	}
-	if z.Note == "" {
-		zb0001Len--
-		zb0001Mask |= 0x8
-	}
-	// variable map header, size zb0001Len
-	o = append(o, 0x80|uint8(zb0001Len))
-
-	// skip if no fields are to be emitted
-	if zb0001Len != 0 {
-		if (zb0001Mask & 0x1) == 0 { // if not omitted
-			// string "type"
-			o = append(o, 0xa4, 0x74, 0x79, 0x70, 0x65)
-			o = msgp.AppendString(o, z.Type)
-		}
-		// string "num"
-		o = append(o, 0xa3, 0x6e, 0x75, 0x6d)
-		o = msgp.AppendString(o, z.Number)
-		if (zb0001Mask & 0x4) == 0 { // if not omitted
-			// string "state"
-			o = append(o, 0xa5, 0x73, 0x74, 0x61, 0x74, 0x65)
-			o = msgp.AppendString(o, z.State)
-		}
-		if (zb0001Mask & 0x8) == 0 { // if not omitted
-			// string "note"
-			o = append(o, 0xa4, 0x6e, 0x6f, 0x74, 0x65)
-			o = msgp.AppendString(o, z.Note)
-		}
-	}
+	// array header, size 4
+	o = append(o, 0x94)
+	o = msgp.AppendString(o, z.Type)
+	o = msgp.AppendString(o, z.Number)
+	o = msgp.AppendString(o, z.State)
+	o = msgp.AppendString(o, z.Note)
 	return
 }
 
 // UnmarshalMsg implements msgp.Unmarshaler
 func (z *DocRef) UnmarshalMsg(bts []byte) (o []byte, err error) {
-	var field []byte
-	_ = field
 	var zb0001 uint32
-	zb0001, bts, err = msgp.ReadMapHeaderBytes(bts)
+	zb0001, bts, err = msgp.ReadArrayHeaderBytes(bts)
 	if err != nil {
 		err = msgp.WrapError(err)
 		return
 	}
-	if zb0001 > zbbec266alimitMaps {
-		err = msgp.ErrLimitExceeded
+	if zb0001 != 4 {
+		err = msgp.ArrayError{Wanted: 4, Got: zb0001}
 		return
 	}
-	for zb0001 > 0 {
-		zb0001--
-		field, bts, err = msgp.ReadMapKeyZC(bts)
-		if err != nil {
-			err = msgp.WrapError(err)
-			return
-		}
-		switch msgp.UnsafeString(field) {
-		case "type":
-			z.Type, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Type")
-				return
-			}
-		case "num":
-			z.Number, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Number")
-				return
-			}
-		case "state":
-			z.State, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "State")
-				return
-			}
-		case "note":
-			z.Note, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Note")
-				return
-			}
-		default:
-			bts, err = msgp.Skip(bts)
-			if err != nil {
-				err = msgp.WrapError(err)
-				return
-			}
-		}
+	z.Type, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Type")
+		return
+	}
+	z.Number, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Number")
+		return
+	}
+	z.State, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "State")
+		return
+	}
+	z.Note, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Note")
+		return
 	}
 	o = bts
 	return
@@ -213,394 +110,233 @@ func (z *DocRef) UnmarshalMsg(bts []byte) (o []byte, err error) {
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z *DocRef) Msgsize() (s int) {
-	s = 1 + 5 + msgp.StringPrefixSize + len(z.Type) + 4 + msgp.StringPrefixSize + len(z.Number) + 6 + msgp.StringPrefixSize + len(z.State) + 5 + msgp.StringPrefixSize + len(z.Note)
+	s = 1 + msgp.StringPrefixSize + len(z.Type) + msgp.StringPrefixSize + len(z.Number) + msgp.StringPrefixSize + len(z.State) + msgp.StringPrefixSize + len(z.Note)
 	return
 }
 
 // MarshalMsg implements msgp.Marshaler
 func (z *Entry) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
-	// check for omitted fields
-	zb0001Len := uint32(12)
-	var zb0001Mask uint16 /* 12 bits */
-	_ = zb0001Mask
-	if z.DOBs == nil {
-		zb0001Len--
-		zb0001Mask |= 0x8
-	}
-	if z.POBs == nil {
-		zb0001Len--
-		zb0001Mask |= 0x10
-	}
-	if z.Nationalities == nil {
-		zb0001Len--
-		zb0001Mask |= 0x20
-	}
-	if z.Documents == nil {
-		zb0001Len--
-		zb0001Mask |= 0x40
-	}
-	if z.Sex == "" {
-		zb0001Len--
-		zb0001Mask |= 0x80
-	}
-	if z.Remarks == "" {
-		zb0001Len--
-		zb0001Mask |= 0x100
-	}
-	if z.Action == "" {
-		zb0001Len--
-		zb0001Mask |= 0x200
-	}
-	if z.Program == "" {
-		zb0001Len--
-		zb0001Mask |= 0x400
-	}
-	if z.Type == "" {
-		zb0001Len--
-		zb0001Mask |= 0x800
-	}
-	// variable map header, size zb0001Len
-	o = append(o, 0x80|uint8(zb0001Len))
-
-	// skip if no fields are to be emitted
-	if zb0001Len != 0 {
-		// string "id"
-		o = append(o, 0xa2, 0x69, 0x64)
-		o = msgp.AppendString(o, z.ID)
-		// string "cat"
-		o = append(o, 0xa3, 0x63, 0x61, 0x74)
-		o = msgp.AppendString(o, z.Category)
-		// string "names"
-		o = append(o, 0xa5, 0x6e, 0x61, 0x6d, 0x65, 0x73)
-		o = msgp.AppendArrayHeader(o, uint32(len(z.Names)))
-		for za0001 := range z.Names {
-			o, err = z.Names[za0001].MarshalMsg(o)
-			if err != nil {
-				err = msgp.WrapError(err, "Names", za0001)
-				return
-			}
-		}
-		if (zb0001Mask & 0x8) == 0 { // if not omitted
-			// string "dobs"
-			o = append(o, 0xa4, 0x64, 0x6f, 0x62, 0x73)
-			o = msgp.AppendArrayHeader(o, uint32(len(z.DOBs)))
-			for za0002 := range z.DOBs {
-				// check for omitted fields
-				zb0002Len := uint32(3)
-				var zb0002Mask uint8 /* 3 bits */
-				_ = zb0002Mask
-				if z.DOBs[za0002].To == "" {
-					zb0002Len--
-					zb0002Mask |= 0x2
-				}
-				if z.DOBs[za0002].Circa == false {
-					zb0002Len--
-					zb0002Mask |= 0x4
-				}
-				// variable map header, size zb0002Len
-				o = append(o, 0x80|uint8(zb0002Len))
-
-				// skip if no fields are to be emitted
-				if zb0002Len != 0 {
-					// string "date"
-					o = append(o, 0xa4, 0x64, 0x61, 0x74, 0x65)
-					o = msgp.AppendString(o, z.DOBs[za0002].Date)
-					if (zb0002Mask & 0x2) == 0 { // if not omitted
-						// string "to"
-						o = append(o, 0xa2, 0x74, 0x6f)
-						o = msgp.AppendString(o, z.DOBs[za0002].To)
-					}
-					if (zb0002Mask & 0x4) == 0 { // if not omitted
-						// string "circa"
-						o = append(o, 0xa5, 0x63, 0x69, 0x72, 0x63, 0x61)
-						o = msgp.AppendBool(o, z.DOBs[za0002].Circa)
-					}
-				}
-			}
-		}
-		if (zb0001Mask & 0x10) == 0 { // if not omitted
-			// string "pobs"
-			o = append(o, 0xa4, 0x70, 0x6f, 0x62, 0x73)
-			o = msgp.AppendArrayHeader(o, uint32(len(z.POBs)))
-			for za0003 := range z.POBs {
-				o = msgp.AppendString(o, z.POBs[za0003])
-			}
-		}
-		if (zb0001Mask & 0x20) == 0 { // if not omitted
-			// string "nat"
-			o = append(o, 0xa3, 0x6e, 0x61, 0x74)
-			o = msgp.AppendArrayHeader(o, uint32(len(z.Nationalities)))
-			for za0004 := range z.Nationalities {
-				o = msgp.AppendString(o, z.Nationalities[za0004])
-			}
-		}
-		if (zb0001Mask & 0x40) == 0 { // if not omitted
-			// string "docs"
-			o = append(o, 0xa4, 0x64, 0x6f, 0x63, 0x73)
-			o = msgp.AppendArrayHeader(o, uint32(len(z.Documents)))
-			for za0005 := range z.Documents {
-				o, err = z.Documents[za0005].MarshalMsg(o)
-				if err != nil {
-					err = msgp.WrapError(err, "Documents", za0005)
-					return
-				}
-			}
-		}
-		if (zb0001Mask & 0x80) == 0 { // if not omitted
-			// string "sex"
-			o = append(o, 0xa3, 0x73, 0x65, 0x78)
-			o = msgp.AppendString(o, z.Sex)
-		}
-		if (zb0001Mask & 0x100) == 0 { // if not omitted
-			// string "remarks"
-			o = append(o, 0xa7, 0x72, 0x65, 0x6d, 0x61, 0x72, 0x6b, 0x73)
-			o = msgp.AppendString(o, z.Remarks)
-		}
-		if (zb0001Mask & 0x200) == 0 { // if not omitted
-			// string "action"
-			o = append(o, 0xa6, 0x61, 0x63, 0x74, 0x69, 0x6f, 0x6e)
-			o = msgp.AppendString(o, z.Action)
-		}
-		if (zb0001Mask & 0x400) == 0 { // if not omitted
-			// string "program"
-			o = append(o, 0xa7, 0x70, 0x72, 0x6f, 0x67, 0x72, 0x61, 0x6d)
-			o = msgp.AppendString(o, z.Program)
-		}
-		if (zb0001Mask & 0x800) == 0 { // if not omitted
-			// string "type"
-			o = append(o, 0xa4, 0x74, 0x79, 0x70, 0x65)
-			o = msgp.AppendString(o, z.Type)
+	// array header, size 12
+	o = append(o, 0x9c)
+	o = msgp.AppendString(o, z.ID)
+	o = msgp.AppendString(o, z.Category)
+	o = msgp.AppendArrayHeader(o, uint32(len(z.Names)))
+	for za0001 := range z.Names {
+		o, err = z.Names[za0001].MarshalMsg(o)
+		if err != nil {
+			err = msgp.WrapError(err, "Names", za0001)
+			return
 		}
 	}
+	o = msgp.AppendArrayHeader(o, uint32(len(z.DOBs)))
+	for za0002 := range z.DOBs {
+		// array header, size 3
+		o = append(o, 0x93)
+		o = msgp.AppendString(o, z.DOBs[za0002].Date)
+		o = msgp.AppendString(o, z.DOBs[za0002].To)
+		o = msgp.AppendBool(o, z.DOBs[za0002].Circa)
+	}
+	o = msgp.AppendArrayHeader(o, uint32(len(z.POBs)))
+	for za0003 := range z.POBs {
+		o = msgp.AppendString(o, z.POBs[za0003])
+	}
+	o = msgp.AppendArrayHeader(o, uint32(len(z.Nationalities)))
+	for za0004 := range z.Nationalities {
+		o = msgp.AppendString(o, z.Nationalities[za0004])
+	}
+	o = msgp.AppendArrayHeader(o, uint32(len(z.Documents)))
+	for za0005 := range z.Documents {
+		o, err = z.Documents[za0005].MarshalMsg(o)
+		if err != nil {
+			err = msgp.WrapError(err, "Documents", za0005)
+			return
+		}
+	}
+	o = msgp.AppendString(o, z.Sex)
+	o = msgp.AppendString(o, z.Remarks)
+	o = msgp.AppendString(o, z.Action)
+	o = msgp.AppendString(o, z.Program)
+	o = msgp.AppendString(o, z.Type)
 	return
 }
 
 // UnmarshalMsg implements msgp.Unmarshaler
 func (z *Entry) UnmarshalMsg(bts []byte) (o []byte, err error) {
-	var field []byte
-	_ = field
 	var zb0001 uint32
-	zb0001, bts, err = msgp.ReadMapHeaderBytes(bts)
+	zb0001, bts, err = msgp.ReadArrayHeaderBytes(bts)
 	if err != nil {
 		err = msgp.WrapError(err)
 		return
 	}
-	if zb0001 > zbbec266alimitMaps {
+	if zb0001 != 12 {
+		err = msgp.ArrayError{Wanted: 12, Got: zb0001}
+		return
+	}
+	z.ID, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "ID")
+		return
+	}
+	z.Category, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Category")
+		return
+	}
+	var zb0002 uint32
+	zb0002, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Names")
+		return
+	}
+	if zb0002 > 64 {
 		err = msgp.ErrLimitExceeded
 		return
 	}
-	for zb0001 > 0 {
-		zb0001--
-		field, bts, err = msgp.ReadMapKeyZC(bts)
+	if cap(z.Names) >= int(zb0002) {
+		z.Names = (z.Names)[:zb0002]
+	} else {
+		z.Names = make([]Name, zb0002)
+	}
+	for za0001 := range z.Names {
+		bts, err = z.Names[za0001].UnmarshalMsg(bts)
 		if err != nil {
-			err = msgp.WrapError(err)
+			err = msgp.WrapError(err, "Names", za0001)
 			return
 		}
-		switch msgp.UnsafeString(field) {
-		case "id":
-			z.ID, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "ID")
-				return
-			}
-		case "cat":
-			z.Category, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Category")
-				return
-			}
-		case "names":
-			var zb0002 uint32
-			zb0002, bts, err = msgp.ReadArrayHeaderBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Names")
-				return
-			}
-			if zb0002 > 64 {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.Names) >= int(zb0002) {
-				z.Names = (z.Names)[:zb0002]
-			} else {
-				z.Names = make([]Name, zb0002)
-			}
-			for za0001 := range z.Names {
-				bts, err = z.Names[za0001].UnmarshalMsg(bts)
-				if err != nil {
-					err = msgp.WrapError(err, "Names", za0001)
-					return
-				}
-			}
-		case "dobs":
-			var zb0003 uint32
-			zb0003, bts, err = msgp.ReadArrayHeaderBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "DOBs")
-				return
-			}
-			if zb0003 > 32 {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.DOBs) >= int(zb0003) {
-				z.DOBs = (z.DOBs)[:zb0003]
-			} else {
-				z.DOBs = make([]DateSpec, zb0003)
-			}
-			for za0002 := range z.DOBs {
-				var zb0004 uint32
-				zb0004, bts, err = msgp.ReadMapHeaderBytes(bts)
-				if err != nil {
-					err = msgp.WrapError(err, "DOBs", za0002)
-					return
-				}
-				if zb0004 > 32 {
-					err = msgp.ErrLimitExceeded
-					return
-				}
-				for zb0004 > 0 {
-					zb0004--
-					field, bts, err = msgp.ReadMapKeyZC(bts)
-					if err != nil {
-						err = msgp.WrapError(err, "DOBs", za0002)
-						return
-					}
-					switch msgp.UnsafeString(field) {
-					case "date":
-						z.DOBs[za0002].Date, bts, err = msgp.ReadStringBytes(bts)
-						if err != nil {
-							err = msgp.WrapError(err, "DOBs", za0002, "Date")
-							return
-						}
-					case "to":
-						z.DOBs[za0002].To, bts, err = msgp.ReadStringBytes(bts)
-						if err != nil {
-							err = msgp.WrapError(err, "DOBs", za0002, "To")
-							return
-						}
-					case "circa":
-						z.DOBs[za0002].Circa, bts, err = msgp.ReadBoolBytes(bts)
-						if err != nil {
-							err = msgp.WrapError(err, "DOBs", za0002, "Circa")
-							return
-						}
-					default:
-						bts, err = msgp.Skip(bts)
-						if err != nil {
-							err = msgp.WrapError(err, "DOBs", za0002)
-							return
-						}
-					}
-				}
-			}
-		case "pobs":
-			var zb0005 uint32
-			zb0005, bts, err = msgp.ReadArrayHeaderBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "POBs")
-				return
-			}
-			if zb0005 > 32 {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.POBs) >= int(zb0005) {
-				z.POBs = (z.POBs)[:zb0005]
-			} else {
-				z.POBs = make([]string, zb0005)
-			}
-			for za0003 := range z.POBs {
-				z.POBs[za0003], bts, err = msgp.ReadStringBytes(bts)
-				if err != nil {
-					err = msgp.WrapError(err, "POBs", za0003)
-					return
-				}
-			}
-		case "nat":
-			var zb0006 uint32
-			zb0006, bts, err = msgp.ReadArrayHeaderBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Nationalities")
-				return
-			}
-			if zb0006 > 32 {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.Nationalities) >= int(zb0006) {
-				z.Nationalities = (z.Nationalities)[:zb0006]
-			} else {
-				z.Nationalities = make([]string, zb0006)
-			}
-			for za0004 := range z.Nationalities {
-				z.Nationalities[za0004], bts, err = msgp.ReadStringBytes(bts)
-				if err != nil {
-					err = msgp.WrapError(err, "Nationalities", za0004)
-					return
-				}
-			}
-		case "docs":
-			var zb0007 uint32
-			zb0007, bts, err = msgp.ReadArrayHeaderBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Documents")
-				return
-			}
-			if zb0007 > 64 {
-				err = msgp.ErrLimitExceeded
-				return
-			}
-			if cap(z.Documents) >= int(zb0007) {
-				z.Documents = (z.Documents)[:zb0007]
-			} else {
-				z.Documents = make([]DocRef, zb0007)
-			}
-			for za0005 := range z.Documents {
-				bts, err = z.Documents[za0005].UnmarshalMsg(bts)
-				if err != nil {
-					err = msgp.WrapError(err, "Documents", za0005)
-					return
-				}
-			}
-		case "sex":
-			z.Sex, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Sex")
-				return
-			}
-		case "remarks":
-			z.Remarks, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Remarks")
-				return
-			}
-		case "action":
-			z.Action, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Action")
-				return
-			}
-		case "program":
-			z.Program, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Program")
-				return
-			}
-		case "type":
-			z.Type, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Type")
-				return
-			}
-		default:
-			bts, err = msgp.Skip(bts)
-			if err != nil {
-				err = msgp.WrapError(err)
-				return
-			}
+	}
+	var zb0003 uint32
+	zb0003, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "DOBs")
+		return
+	}
+	if zb0003 > 32 {
+		err = msgp.ErrLimitExceeded
+		return
+	}
+	if cap(z.DOBs) >= int(zb0003) {
+		z.DOBs = (z.DOBs)[:zb0003]
+	} else {
+		z.DOBs = make([]DateSpec, zb0003)
+	}
+	for za0002 := range z.DOBs {
+		var zb0004 uint32
+		zb0004, bts, err = msgp.ReadArrayHeaderBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "DOBs", za0002)
+			return
 		}
+		if zb0004 != 3 {
+			err = msgp.ArrayError{Wanted: 3, Got: zb0004}
+			return
+		}
+		z.DOBs[za0002].Date, bts, err = msgp.ReadStringBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "DOBs", za0002, "Date")
+			return
+		}
+		z.DOBs[za0002].To, bts, err = msgp.ReadStringBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "DOBs", za0002, "To")
+			return
+		}
+		z.DOBs[za0002].Circa, bts, err = msgp.ReadBoolBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "DOBs", za0002, "Circa")
+			return
+		}
+	}
+	var zb0005 uint32
+	zb0005, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "POBs")
+		return
+	}
+	if zb0005 > 32 {
+		err = msgp.ErrLimitExceeded
+		return
+	}
+	if cap(z.POBs) >= int(zb0005) {
+		z.POBs = (z.POBs)[:zb0005]
+	} else {
+		z.POBs = make([]string, zb0005)
+	}
+	for za0003 := range z.POBs {
+		z.POBs[za0003], bts, err = msgp.ReadStringBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "POBs", za0003)
+			return
+		}
+	}
+	var zb0006 uint32
+	zb0006, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Nationalities")
+		return
+	}
+	if zb0006 > 32 {
+		err = msgp.ErrLimitExceeded
+		return
+	}
+	if cap(z.Nationalities) >= int(zb0006) {
+		z.Nationalities = (z.Nationalities)[:zb0006]
+	} else {
+		z.Nationalities = make([]string, zb0006)
+	}
+	for za0004 := range z.Nationalities {
+		z.Nationalities[za0004], bts, err = msgp.ReadStringBytes(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Nationalities", za0004)
+			return
+		}
+	}
+	var zb0007 uint32
+	zb0007, bts, err = msgp.ReadArrayHeaderBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Documents")
+		return
+	}
+	if zb0007 > 64 {
+		err = msgp.ErrLimitExceeded
+		return
+	}
+	if cap(z.Documents) >= int(zb0007) {
+		z.Documents = (z.Documents)[:zb0007]
+	} else {
+		z.Documents = make([]DocRef, zb0007)
+	}
+	for za0005 := range z.Documents {
+		bts, err = z.Documents[za0005].UnmarshalMsg(bts)
+		if err != nil {
+			err = msgp.WrapError(err, "Documents", za0005)
+			return
+		}
+	}
+	z.Sex, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Sex")
+		return
+	}
+	z.Remarks, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Remarks")
+		return
+	}
+	z.Action, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Action")
+		return
+	}
+	z.Program, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Program")
+		return
+	}
+	z.Type, bts, err = msgp.ReadStringBytes(bts)
+	if err != nil {
+		err = msgp.WrapError(err, "Type")
+		return
 	}
 	o = bts
 	return
@@ -608,131 +344,27 @@ func (z *Entry) UnmarshalMsg(bts []byte) (o []byte, err error) {
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z *Entry) Msgsize() (s int) {
-	s = 1 + 3 + msgp.StringPrefixSize + len(z.ID) + 4 + msgp.StringPrefixSize + len(z.Category) + 6 + msgp.ArrayHeaderSize
+	s = 1 + msgp.StringPrefixSize + len(z.ID) + msgp.StringPrefixSize + len(z.Category) + msgp.ArrayHeaderSize
 	for za0001 := range z.Names {
 		s += z.Names[za0001].Msgsize()
 	}
-	s += 5 + msgp.ArrayHeaderSize
+	s += msgp.ArrayHeaderSize
 	for za0002 := range z.DOBs {
-		s += 1 + 5 + msgp.StringPrefixSize + len(z.DOBs[za0002].Date) + 3 + msgp.StringPrefixSize + len(z.DOBs[za0002].To) + 6 + msgp.BoolSize
+		s += 1 + msgp.StringPrefixSize + len(z.DOBs[za0002].Date) + msgp.StringPrefixSize + len(z.DOBs[za0002].To) + msgp.BoolSize
 	}
-	s += 5 + msgp.ArrayHeaderSize
+	s += msgp.ArrayHeaderSize
 	for za0003 := range z.POBs {
 		s += msgp.StringPrefixSize + len(z.POBs[za0003])
 	}
-	s += 4 + msgp.ArrayHeaderSize
+	s += msgp.ArrayHeaderSize
 	for za0004 := range z.Nationalities {
 		s += msgp.StringPrefixSize + len(z.Nationalities[za0004])
 	}
-	s += 5 + msgp.ArrayHeaderSize
+	s += msgp.ArrayHeaderSize
 	for za0005 := range z.Documents {
 		s += z.Documents[za0005].Msgsize()
 	}
-	s += 4 + msgp.StringPrefixSize + len(z.Sex) + 8 + msgp.StringPrefixSize + len(z.Remarks) + 7 + msgp.StringPrefixSize + len(z.Action) + 8 + msgp.StringPrefixSize + len(z.Program) + 5 + msgp.StringPrefixSize + len(z.Type)
-	return
-}
-
-// MarshalMsg implements msgp.Marshaler
-func (z *Name) MarshalMsg(b []byte) (o []byte, err error) {
-	o = msgp.Require(b, z.Msgsize())
-	// check for omitted fields
-	zb0001Len := uint32(4)
-	var zb0001Mask uint8 /* 4 bits */
-	_ = zb0001Mask
-	if z.Surname == "" {
-		zb0001Len--
-		zb0001Mask |= 0x2
-	}
-	if z.Given == "" {
-		zb0001Len--
-		zb0001Mask |= 0x4
-	}
-	// variable map header, size zb0001Len
-	o = append(o, 0x80|uint8(zb0001Len))
-
-	// skip if no fields are to be emitted
-	if zb0001Len != 0 {
-		// string "full"
-		o = append(o, 0xa4, 0x66, 0x75, 0x6c, 0x6c)
-		o = msgp.AppendString(o, z.Full)
-		if (zb0001Mask & 0x2) == 0 { // if not omitted
-			// string "sur"
-			o = append(o, 0xa3, 0x73, 0x75, 0x72)
-			o = msgp.AppendString(o, z.Surname)
-		}
-		if (zb0001Mask & 0x4) == 0 { // if not omitted
-			// string "given"
-			o = append(o, 0xa5, 0x67, 0x69, 0x76, 0x65, 0x6e)
-			o = msgp.AppendString(o, z.Given)
-		}
-		// string "kind"
-		o = append(o, 0xa4, 0x6b, 0x69, 0x6e, 0x64)
-		o = msgp.AppendString(o, z.Kind)
-	}
-	return
-}
-
-// UnmarshalMsg implements msgp.Unmarshaler
-func (z *Name) UnmarshalMsg(bts []byte) (o []byte, err error) {
-	var field []byte
-	_ = field
-	var zb0001 uint32
-	zb0001, bts, err = msgp.ReadMapHeaderBytes(bts)
-	if err != nil {
-		err = msgp.WrapError(err)
-		return
-	}
-	if zb0001 > zbbec266alimitMaps {
-		err = msgp.ErrLimitExceeded
-		return
-	}
-	for zb0001 > 0 {
-		zb0001--
-		field, bts, err = msgp.ReadMapKeyZC(bts)
-		if err != nil {
-			err = msgp.WrapError(err)
-			return
-		}
-		switch msgp.UnsafeString(field) {
-		case "full":
-			z.Full, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Full")
-				return
-			}
-		case "sur":
-			z.Surname, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Surname")
-				return
-			}
-		case "given":
-			z.Given, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Given")
-				return
-			}
-		case "kind":
-			z.Kind, bts, err = msgp.ReadStringBytes(bts)
-			if err != nil {
-				err = msgp.WrapError(err, "Kind")
-				return
-			}
-		default:
-			bts, err = msgp.Skip(bts)
-			if err != nil {
-				err = msgp.WrapError(err)
-				return
-			}
-		}
-	}
-	o = bts
-	return
-}
-
-// Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
-func (z *Name) Msgsize() (s int) {
-	s = 1 + 5 + msgp.StringPrefixSize + len(z.Full) + 4 + msgp.StringPrefixSize + len(z.Surname) + 6 + msgp.StringPrefixSize + len(z.Given) + 5 + msgp.StringPrefixSize + len(z.Kind)
+	s += msgp.StringPrefixSize + len(z.Sex) + msgp.StringPrefixSize + len(z.Remarks) + msgp.StringPrefixSize + len(z.Action) + msgp.StringPrefixSize + len(z.Program) + msgp.StringPrefixSize + len(z.Type)
 	return
 }
 

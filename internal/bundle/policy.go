@@ -96,7 +96,10 @@ type Policy struct {
 	// MaxSize caps the bundle file; 0 means DefaultMaxSize.
 	MaxSize int64
 	// Schemas lists the payload schemas accepted; empty means exactly
-	// SchemaVersion.
+	// SchemaVersion. This build decodes only SchemaVersion (schema 1's
+	// map-encoded entries no longer decode, and a list whose entries do not
+	// decode would silently lose its hits), so a listed schema other than
+	// SchemaVersion is never accepted: the list can only narrow.
 	Schemas []int
 	// Digest, when set, computes the payload's SHA-256 instead of
 	// crypto/sha256: the page can hand the work to WebCrypto, which hashes
@@ -169,7 +172,7 @@ func (p *Policy) schemaAllowed(s int) bool {
 		return s == SchemaVersion
 	}
 	for _, v := range p.Schemas {
-		if v == s && v <= SchemaVersion {
+		if v == s && v == SchemaVersion {
 			return true
 		}
 	}

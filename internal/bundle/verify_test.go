@@ -116,7 +116,7 @@ func withPayload(t *testing.T, raw []byte, s note.Signer) []byte {
 	return b
 }
 
-// payloadWith returns {"schema":1, key: <value bytes>}.
+// payloadWith returns {"schema": SchemaVersion, key: <value bytes>}.
 func payloadWith(key string, value []byte) []byte {
 	b := msgp.AppendMapHeader(nil, 2)
 	b = msgp.AppendString(b, "schema")
@@ -155,7 +155,7 @@ func TestRejections(t *testing.T) {
 	zeroNote := bytes.Clone(valid)
 	binary.BigEndian.PutUint32(zeroNote[12:], 0)
 
-	hugePayloadSize := signText(t, fmt.Sprintf("%s\nenv test\nlist test-list\nseq 1\nissued 2026-11-26T08:00:00Z\nexpires 2026-12-26T08:00:00Z\nschema 1\npayload msgpack 1099511627776 %s\n", FormatLine, base64.StdEncoding.EncodeToString(make([]byte, 32))), []byte{0x80}, sa)
+	hugePayloadSize := signText(t, fmt.Sprintf("%s\nenv test\nlist test-list\nseq 1\nissued 2026-11-26T08:00:00Z\nexpires 2026-12-26T08:00:00Z\nschema %d\npayload msgpack 1099511627776 %s\n", FormatLine, SchemaVersion, base64.StdEncoding.EncodeToString(make([]byte, 32))), []byte{0x80}, sa)
 
 	array32 := []byte{0xdd, 0xff, 0xff, 0xff, 0xff}
 	map32 := []byte{0xdf, 0xff, 0xff, 0xff, 0xff}
@@ -191,7 +191,8 @@ func TestRejections(t *testing.T) {
 		{name: "a demo bundle when one trusted key is not a demo key", data: buildTest(t, samplePayload(), testHeader(EnvDemo, 1), sd), policy: policyOf(kd, ka), step: StepHeader, is: ErrEnvNotAllowed},
 		{name: "a prod bundle under a demo-key policy", data: buildTest(t, samplePayload(), testHeader(EnvProd, 1), sd), policy: policyOf(kd), step: StepHeader, is: ErrEnvNotAllowed},
 		{name: "a list the policy does not name", data: valid, policy: Policy{Keys: []Key{ka}, Lists: []string{"mx-lookouts"}}, step: StepHeader, is: ErrListNotAllowed},
-		{name: "an unsupported schema", data: mustBuildRaw(t, payloadWith("x", []byte{0xc0}), 2, sa), step: StepHeader, is: ErrSchema},
+		{name: "an unsupported schema", data: mustBuildRaw(t, payloadWith("x", []byte{0xc0}), SchemaVersion+1, sa), step: StepHeader, is: ErrSchema},
+		{name: "a schema-1 bundle even when the policy lists schema 1", data: mustBuildRaw(t, payloadWith("x", []byte{0xc0}), 1, sa), policy: Policy{Keys: []Key{ka}, Schemas: []int{1, SchemaVersion}}, step: StepHeader, is: ErrSchema},
 		{name: "an expired bundle", data: valid, now: t0.Add(30 * 24 * time.Hour), step: StepExpiry, is: ErrExpired},
 		{name: "a bundle issued beyond the clock skew", data: valid, now: t0.Add(-11 * time.Minute), step: StepExpiry, is: ErrNotYetValid},
 		{name: "a seq below the build floor", data: valid, policy: Policy{Keys: []Key{ka}, MinSeq: 6}, step: StepRollback, is: ErrRollback},
@@ -209,7 +210,7 @@ func TestRejections(t *testing.T) {
 		{name: "a signed payload with trailing bytes", data: withPayload(t, append(payloadWith("x", []byte{0xc0}), 0xc0), sa), step: StepDecode},
 		{name: "a signed payload of the wrong type", data: withPayload(t, []byte{0x93, 1, 2, 3}, sa), step: StepDecode},
 		{name: "a signed payload whose schema differs from the header", data: withPayload(t, msgp.AppendInt(msgp.AppendString(msgp.AppendMapHeader(nil, 1), "schema"), 9), sa), step: StepDecode},
-		{name: "a signed payload with an entry without id", data: withPayload(t, mustMarshal(t, &Payload{Schema: 1, Entries: []Entry{{Category: CatOther, Names: []Name{{Full: "X", Kind: NamePrimary}}}}}), sa), step: StepDecode},
+		{name: "a signed payload with an entry without id", data: withPayload(t, mustMarshal(t, &Payload{Schema: SchemaVersion, Entries: []Entry{{Category: CatOther, Names: []Name{{Full: "X", Kind: NamePrimary}}}}}), sa), step: StepDecode},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -467,15 +468,24 @@ func TestVerifyRawAndPayloadFieldReadTheIndexesInPlace(t *testing.T) {
 	}
 }
 
+// entryClaiming returns the start of an Entry array whose field at index
+// field (2 names, 3 dobs, 4 pobs, 5 nat, 6 docs) claims n elements; the
+// fields before it are valid and empty.
+func entryClaiming(field int, n uint32) []byte {
+	b := msgp.AppendArrayHeader(nil, 12)
+	b = msgp.AppendString(b, "csv:1")
+	b = msgp.AppendString(b, CatOther)
+	for i := 2; i < field; i++ {
+		b = msgp.AppendArrayHeader(b, 0)
+	}
+	return msgp.AppendArrayHeader(b, n)
+}
+
 // TestGeneratedDecoderEnforcesLimits checks the generated code itself
 // (not only the structural pre-pass): a claimed 2^32-element array fails
 // fast with a limit error and without allocating for it.
 func TestGeneratedDecoderEnforcesLimits(t *testing.T) {
-	entryWithNames := func(n uint32) []byte {
-		b := msgp.AppendMapHeader(nil, 1)
-		b = msgp.AppendString(b, "names")
-		return msgp.AppendArrayHeader(b, n)
-	}
+	entryWithNames := func(n uint32) []byte { return entryClaiming(2, n) }
 	cases := []struct {
 		name string
 		data []byte
@@ -485,6 +495,14 @@ func TestGeneratedDecoderEnforcesLimits(t *testing.T) {
 		{"entries one over the limit", payloadWith("entries", msgp.AppendArrayHeader(nil, MaxEntries+1)), &Payload{}},
 		{"names claiming 2^32-1", entryWithNames(0xffffffff), &Entry{}},
 		{"names one over 64", entryWithNames(65), &Entry{}},
+		{"dates of birth claiming 2^32-1", entryClaiming(3, 0xffffffff), &Entry{}},
+		{"dates of birth one over 32", entryClaiming(3, MaxDOBs+1), &Entry{}},
+		{"places of birth claiming 2^32-1", entryClaiming(4, 0xffffffff), &Entry{}},
+		{"places of birth one over 32", entryClaiming(4, MaxPOBs+1), &Entry{}},
+		{"nationalities claiming 2^32-1", entryClaiming(5, 0xffffffff), &Entry{}},
+		{"nationalities one over 32", entryClaiming(5, MaxNationalities+1), &Entry{}},
+		{"documents claiming 2^32-1", entryClaiming(6, 0xffffffff), &Entry{}},
+		{"documents one over 64", entryClaiming(6, MaxDocuments+1), &Entry{}},
 		{"a name index over 64 MiB", payloadWith("name_index", []byte{0xc6, 0x04, 0x00, 0x00, 0x01}), &Payload{}},
 		{"a struct map with 2^32 fields", []byte{0xdf, 0xff, 0xff, 0xff, 0xff}, &Payload{}},
 	}
