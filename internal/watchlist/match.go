@@ -485,11 +485,9 @@ func (s *session) findTokens(qt *qtok) {
 }
 
 const (
-	maxQueryTokens = 16
-	minTokenSim    = 0.75
-	typoScan       = 600 // keys visited per typo range
-	// permTypoScan bounds a suffix range: each step there decodes a token.
-	permTypoScan    = 150
+	maxQueryTokens  = 16
+	minTokenSim     = 0.75
+	typoScan        = 600 // keys visited per typo range
 	maxTokenMatches = 64
 	particleWeight  = 0.2
 	maxCandidates   = 150
