@@ -6,7 +6,7 @@
 //
 //	lookout.check(requestJSON)          → screen.Report JSON
 //	lookout.match(matchRequestJSON)     → screen.MatchReport JSON
-//	lookout.loadBundle(bytes, stateJSON) → {ok, list, state, error, step, code, clock_behind}
+//	lookout.loadBundle(bytes, stateJSON[, payloadSHA256hex]) → {ok, list, state, error, step, code, clock_behind}
 //	lookout.list()                      → screen.ListInfo JSON, or null
 //	lookout.trust                       → JSON array of the trusted keys {name, fingerprint}
 //	lookout.stats()                     → the Go heap {heap_alloc, heap_sys, num_gc, pause_total_ns}
@@ -225,12 +225,22 @@ func (h *host) loadBundleJS(args []js.Value) (out any) {
 	if len(args) > 1 && args[1].Type() == js.TypeString {
 		state = args[1].String()
 	}
-	return string(mustJSON(h.loadBundle(data, state)))
+	// The page may hand over the payload's SHA-256, computed with
+	// WebCrypto several times faster than Go compiled to wasm. It is only
+	// a faster way to the same check: the value must still equal the
+	// hash the signed header carries, or the list is refused.
+	var digest *[32]byte
+	if len(args) > 2 && args[2].Type() == js.TypeString {
+		if b, err := hex.DecodeString(args[2].String()); err == nil && len(b) == 32 {
+			digest = (*[32]byte)(b)
+		}
+	}
+	return string(mustJSON(h.loadBundle(data, state, digest)))
 }
 
 // loadBundle verifies data with the compiled-in policy and the rollback
 // state the page kept, and switches to it when it passes.
-func (h *host) loadBundle(data []byte, stateJSON string) LoadResult {
+func (h *host) loadBundle(data []byte, stateJSON string, digest *[32]byte) LoadResult {
 	store, stErr := parseState(stateJSON)
 	var res LoadResult
 	if stErr != nil {
@@ -252,7 +262,7 @@ func (h *host) loadBundle(data []byte, stateJSON string) LoadResult {
 
 	if h.trustErr != nil {
 		res.Error, res.Step, res.Code = h.trustErr.Error(), string(bundle.StepPolicy), "no_trust"
-	} else if _, err := h.eng.Load(data, h.policy, store, now); err != nil {
+	} else if _, err := h.eng.Load(data, h.withDigest(digest), store, now); err != nil {
 		res.Error = err.Error()
 		res.Step, res.Code = classify(err)
 	} else {
@@ -265,6 +275,16 @@ func (h *host) loadBundle(data []byte, stateJSON string) LoadResult {
 	h.mu.Unlock()
 	res.State = mustJSON(store)
 	return res
+}
+
+// withDigest is the policy with the page's payload hash, when it gave one.
+func (h *host) withDigest(d *[32]byte) bundle.Policy {
+	p := h.policy
+	if d != nil {
+		sum := *d
+		p.Digest = func([]byte) [32]byte { return sum }
+	}
+	return p
 }
 
 // classify names the failed step and a cause the page can translate.

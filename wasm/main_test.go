@@ -4,6 +4,8 @@ package main
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"strings"
 	"syscall/js"
@@ -303,5 +305,32 @@ func TestAClockOnceSetFarAheadDoesNotLockThePageOut(t *testing.T) {
 	}
 	if r.ClockBehind {
 		t.Error("a fixed clock is reported as behind")
+	}
+}
+
+// A payload hash handed over by the page (WebCrypto) is only a faster way
+// to the same check: the right one verifies, a wrong one is refused at the
+// payload step exactly like a tampered payload.
+func TestThePagesPayloadHashMustEqualTheSignedOne(t *testing.T) {
+	k := newKey(t, "wasm-test")
+	now := time.Now()
+	lk := fixture(t, k.vkey, func() time.Time { return now })
+	data := makeBundle(t, k, 5, now.Add(-time.Hour), now.Add(30*24*time.Hour))
+	n := int(data[12])<<24 | int(data[13])<<16 | int(data[14])<<8 | int(data[15])
+	sum := sha256.Sum256(data[16+n:])
+	call := func(digest string) LoadResult {
+		var r LoadResult
+		if err := json.Unmarshal([]byte(lk.Call("loadBundle", u8(data), "", digest).String()), &r); err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	wrong := sum
+	wrong[0] ^= 1
+	if r := call(hex.EncodeToString(wrong[:])); r.OK || r.Step != "payload" {
+		t.Fatalf("a wrong page hash: ok=%v step=%q (%s), want a refusal at payload", r.OK, r.Step, r.Error)
+	}
+	if r := call(hex.EncodeToString(sum[:])); !r.OK {
+		t.Fatalf("the right page hash: %+v", r)
 	}
 }

@@ -5,7 +5,7 @@
 
 import * as engine from './engine.js';
 import * as store from './store.js';
-import { fetchCapped, readFileCapped, isBundle, sha256hex } from './bundle.js';
+import { fetchCapped, readFileCapped, isBundle, sha256hex, payloadSha256hex } from './bundle.js';
 import { initI18n, setLang, currentLang, t } from './i18n.js';
 import { renderStatus, renderReport, clearReport } from './render.js';
 import { parseManifest, runBatch, sortResults, toCSV, summaryText, who, why } from './batch.js';
@@ -46,7 +46,8 @@ async function tryLoad(bytes, source, sha) {
   $('engine-status').textContent = t('engine.verifying', { source: t(`source.${source}`), mb: (bytes.length / 1048576).toFixed(1) });
   if (document.visibilityState === 'visible') await nextPaint();
   const t0 = performance.now();
-  const res = engine.loadBundle(bytes, stateJSON);
+  const payloadSha = await payloadSha256hex(bytes).catch(() => '');
+  const res = engine.loadBundle(bytes, stateJSON, payloadSha);
   (perf.loads = perf.loads || []).push({ source, bytes: bytes.length, ok: !!res.ok, ms: Math.round((performance.now() - t0) * 10) / 10 });
   ui.clockBehind = !!res.clock_behind;
   if (res.state) {

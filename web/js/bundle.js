@@ -60,6 +60,17 @@ export function isBundle(bytes) {
   return MAGIC.every((b, i) => bytes[i] === b);
 }
 
+// payloadSha256hex hashes the payload of a bundle — the bytes after the
+// 16-byte envelope and the signed note (docs/bundle-format.md) — with
+// WebCrypto. It returns '' for bytes too short to hold the envelope: Go
+// then rejects them at the envelope step.
+export async function payloadSha256hex(bytes) {
+  if (bytes.length < 16) return '';
+  const n = ((bytes[12] << 24) >>> 0) + (bytes[13] << 16) + (bytes[14] << 8) + bytes[15];
+  if (16 + n > bytes.length) return '';
+  return sha256hex(bytes.subarray(16 + n));
+}
+
 export async function sha256hex(bytes) {
   const d = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   return Array.from(d, (b) => b.toString(16).padStart(2, '0')).join('');

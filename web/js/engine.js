@@ -31,8 +31,12 @@ export function match(q) { return parse(api.match(JSON.stringify(q))); }
 
 // loadBundle verifies and, when it passes, switches to the bundle. state is
 // the rollback/clock state JSON the page keeps; the answer carries it back
-// updated.
-export function loadBundle(bytes, state) { return parse(api.loadBundle(bytes, state || '')); }
+// updated. payloadSha, when given, is the payload's SHA-256 (hex) computed
+// with WebCrypto: Go compares it with the signed header instead of hashing
+// tens of megabytes itself.
+export function loadBundle(bytes, state, payloadSha) {
+  return parse(api.loadBundle(bytes, state || '', payloadSha || ''));
+}
 
 // listInfo describes the list in use (state computed now), or null.
 export function listInfo() { return parse(api.list()); }
