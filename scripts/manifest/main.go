@@ -44,7 +44,7 @@ func main() {
 	listed := demolist.Sample(src, *n / *listedEvery + 1)
 	// Innocent travelers: the generator's people under another seed,
 	// presented with a passport as the listed sample is.
-	other, err := demolist.Generate(demolist.Config{People: min(*n*2, demolist.MaxPeople), Documents: 1, Seed: 0x7261766c})
+	other, err := demolist.Generate(demolist.Config{People: min(*n*3, demolist.MaxPeople), Documents: 1, Seed: 0x7261766c})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
