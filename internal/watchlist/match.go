@@ -384,15 +384,15 @@ func (s *session) findTokens(qt *qtok) {
 			qt.matches = append(qt.matches, tokMatch{ord: ord, sim: sim, how: how})
 		}
 	}
-	if v, _, ok := ix.tokens.get(qt.text, buf); ok {
-		qt.df, _ = ix.postings(v, nil)
-	}
 	forms := append([]string{qt.text}, qt.alts...)
 	if r, ok := names.StripParticle(qt.text); ok {
 		forms = append(forms, r)
 	}
-	for _, f := range forms {
-		if _, o, ok := ix.tokens.get(f, buf); ok {
+	for fi, f := range forms {
+		if v, o, ok := ix.tokens.get(f, buf); ok {
+			if fi == 0 {
+				qt.df, _ = ix.postings(v, nil)
+			}
 			consider(uint32(o))
 		}
 		k := s.keysOf(f)
@@ -430,15 +430,17 @@ func (s *session) findTokens(qt *qtok) {
 		}
 		// Check the distance on the key bytes first: only near tokens are
 		// decoded and compared in full.
+		// Keys in a prefix range share the prefix, so only the rest is
+		// compared (a common prefix never changes an edit distance).
 		ix.tokens.prefix(qt.text[:pre], typoScan, buf, func(k []byte, o int, _ []byte) bool {
-			if d := len(k) - L; d <= maxEd && d >= -maxEd && names.EditDistance(qt.text, string(k), maxEd) <= maxEd {
+			if d := len(k) - L; d <= maxEd && d >= -maxEd && names.EditDistance(qt.text[pre:], string(k[pre:]), maxEd) <= maxEd {
 				consider(uint32(o))
 			}
 			return true
 		})
 		rq := reverse(qt.text)
 		ix.keys.prefix("R"+rq[:suf], typoScan, buf, func(k []byte, _ int, _ []byte) bool {
-			if d := len(k) - 1 - L; d <= maxEd && d >= -maxEd && names.EditDistance(rq, string(k[1:]), maxEd) <= maxEd {
+			if d := len(k) - 1 - L; d <= maxEd && d >= -maxEd && names.EditDistance(rq[suf:], string(k[1+suf:]), maxEd) <= maxEd {
 				// R keys carry no value: the token is the key reversed.
 				if _, o, ok := ix.tokens.get(reverse(string(k[1:])), nil); ok {
 					consider(uint32(o))
