@@ -308,11 +308,23 @@ func (s *session) score(e int, ev evidence, threshold float64) (Hit, bool) {
 	// Reasons are written for hits only.
 	h.Reasons = append(s.nameReasons(best), reasons...)
 	h.Level = LevelPossible
-	if h.Score >= StrongThreshold {
+	if h.Score >= StrongThreshold && !dobConflicts(reasons) {
 		h.Level = LevelStrong
 	}
 	h.nameIdx = best.name
 	return h, true
+}
+
+// dobConflicts reports whether the date of birth disagrees with the
+// entry's: such a hit is never "strong", however well the name matches,
+// because the officer must first rule out a namesake.
+func dobConflicts(reasons []Reason) bool {
+	for _, r := range reasons {
+		if r.Kind == "dob" && r.How == "conflict" {
+			return true
+		}
+	}
+	return false
 }
 
 // touches reports whether a list name has a token some query token
@@ -471,10 +483,15 @@ const (
 	dobExact        = 0.06
 	dobWithin       = 0.03
 	dobNear         = 0.015
-	dobSameYear     = -0.06
-	dobYearOff1     = -0.08
-	dobConflictNear = -0.15 // two to four years: a wrong year, or a wrong person
-	dobConflict     = -0.25 // five years or more: another person
+	// A date of birth that disagrees is evidence of another person: a
+	// traveler who shares a listed name but not its date must not be
+	// referred on the name alone. Full dates in the same year, or a year
+	// apart, can still be a clerical slip and leave an exact name a
+	// "possible" hit; two years or more drop it below the threshold.
+	dobSameYear     = -0.10
+	dobYearOff1     = -0.12
+	dobConflictNear = -0.28 // two to four years: a wrong year, or a wrong person
+	dobConflict     = -0.35 // five years or more: another person
 	// maxEvidence is the most date, place and nationality can add.
 	maxEvidence  = dobExact + natAgree + pobAgree
 	natAgree     = 0.03
