@@ -480,9 +480,9 @@ func parseQueryDOB(s string) []dateSpan {
 
 // DOB score adjustments.
 const (
-	dobExact        = 0.06
-	dobWithin       = 0.03
-	dobNear         = 0.015
+	dobExact  = 0.06
+	dobWithin = 0.03
+	dobNear   = 0.015
 	// A date of birth that disagrees is evidence of another person: a
 	// traveler who shares a listed name but not its date must not be
 	// referred on the name alone. Full dates in the same year, or a year
