@@ -88,4 +88,4 @@ release: wasm
 	done
 
 clean:
-	rm -rf bin dist web/build/* lists/demo/*.csv cmd/lookout-edge/build
+	rm -rf bin dist artifacts web/build/*.wasm web/build/*.js web/build/*.lkb lists/demo/*.csv cmd/lookout-edge/build
