@@ -308,23 +308,54 @@ func (s *session) score(e int, ev evidence, threshold float64) (Hit, bool) {
 	// Reasons are written for hits only.
 	h.Reasons = append(s.nameReasons(best), reasons...)
 	h.Level = LevelPossible
-	if h.Score >= StrongThreshold && !dobConflicts(reasons) {
+	if h.Score >= StrongThreshold && strongEvidence(h.Reasons, s.cleanName(best)) {
 		h.Level = LevelStrong
 	}
 	h.nameIdx = best.name
 	return h, true
 }
 
-// dobConflicts reports whether the date of birth disagrees with the
-// entry's: such a hit is never "strong", however well the name matches,
-// because the officer must first rule out a namesake.
-func dobConflicts(reasons []Reason) bool {
+// strongEvidence reports whether a hit's reasons may make it "strong"
+// (an officer refers the traveler) rather than "possible" (an officer
+// looks): never when the date of birth disagrees — a namesake must first
+// be ruled out — and, when no date of birth agrees, only if every name
+// part met exactly or as a spelling variant of itself, with none missing
+// on either side. A fuzzy name (a typo, a sound-alike, an initial, a
+// dropped part) with nothing else behind it is a reason to look, not to
+// refer.
+func strongEvidence(reasons []Reason, cleanName bool) bool {
+	dobAgrees := false
 	for _, r := range reasons {
-		if r.Kind == "dob" && r.How == "conflict" {
-			return true
+		switch {
+		case r.Kind == "dob" && r.How == "conflict":
+			return false
+		case r.Kind == "dob" && (r.How == "agree" || r.How == "partial"):
+			dobAgrees = true
 		}
 	}
-	return false
+	return dobAgrees || cleanName
+}
+
+// cleanName reports whether every name part met exactly or as a spelling
+// variant, and no part is missing on either side (particles aside: AL,
+// BIN, DE… may be dropped by either).
+func (s *session) cleanName(ns nameScore) bool {
+	for _, p := range ns.pairs {
+		if p.how != "exact" && p.how != "variant" {
+			return false
+		}
+	}
+	for _, i := range ns.qFree {
+		if !s.q[i].particle {
+			return false
+		}
+	}
+	for _, j := range ns.lFree {
+		if !ns.listToks[j].particle {
+			return false
+		}
+	}
+	return true
 }
 
 // touches reports whether a list name has a token some query token
