@@ -130,8 +130,10 @@ func TestUNConsolidated20260227ImportsTheIndividuals(t *testing.T) {
 		}
 	}
 	t.Logf("aliases strong %d weak %d; DOB ranges %d circa %d; with POB %d; passports %d", strong, weak, ranges, circa, withPOB, passports)
-	if weak != 615 {
-		t.Errorf("weak aliases = %d, the README counts 615 Low-quality aliases", weak)
+	// The README counts 615 Low-quality alias records; four of them hold a
+	// second spelling after a ";", which the importer makes a name of its own.
+	if weak != 615+4 {
+		t.Errorf("weak aliases = %d, want the README's 615 Low-quality alias records plus 4 second spellings", weak)
 	}
 	if ranges != 31 || circa < 100 || withPOB < 500 || passports < 290 {
 		t.Errorf("ranges %d (want 31), circa %d, POB %d, passports %d", ranges, circa, withPOB, passports)

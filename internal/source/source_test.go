@@ -124,7 +124,11 @@ func TestUNFixture(t *testing.T) {
 	if e.ID != "un:QDi.290" || e.Category != bundle.CatTerrorist || e.Names[0].Full != "ABD AL-RAHMAN OULD MUHAMMAD AL-HUSAYN" || e.Sex != "M" {
 		t.Errorf("entry = %+v", e)
 	}
-	wantNames := []string{"primary", "strong", "strong", "weak"}
+	// The alias "Youssouf Ould Abdel Jelil; Yusuf Ould Abdeljelil" is two names.
+	wantNames := []string{"primary", "strong", "strong", "strong", "weak"}
+	if len(e.Names) != len(wantNames) || e.Names[3].Full != "Yusuf Ould Abdeljelil" {
+		t.Errorf("names = %+v", e.Names)
+	}
 	for i, n := range e.Names {
 		if n.Kind != wantNames[i] {
 			t.Errorf("name %d %q kind %s, want %s", i, n.Full, n.Kind, wantNames[i])

@@ -194,7 +194,11 @@ func unEntry(u *unIndividual) (bundle.Entry, error) {
 		addName(&e, bundle.Name{Full: o, Kind: bundle.NameStrong})
 	}
 	for _, a := range u.Aliases {
-		addName(&e, bundle.Name{Full: clean(a.Name), Kind: unQuality(a.Quality)})
+		// One ALIAS_NAME sometimes holds several spellings separated by
+		// ";" ("Azim Adhajani; Azim Agha-Jani"): each is a name.
+		for _, n := range strings.Split(a.Name, ";") {
+			addName(&e, bundle.Name{Full: clean(n), Kind: unQuality(a.Quality)})
+		}
 	}
 	switch strings.ToLower(clean(u.Gender)) {
 	case "male":
