@@ -5,7 +5,7 @@
 
 import * as engine from './engine.js';
 import * as store from './store.js';
-import { fetchCapped, readFileCapped, isBundle, sha256hex, payloadSha256hex } from './bundle.js';
+import { fetchCapped, readFileCapped, isBundle, bundleDigests } from './bundle.js';
 import { initI18n, setLang, currentLang, t } from './i18n.js';
 import { renderStatus, renderReport, clearReport } from './render.js';
 import { parseManifest, runBatch, sortResults, toCSV, summaryText, who, why } from './batch.js';
@@ -42,12 +42,14 @@ function nextPaint() {
 
 // tryLoad verifies bytes in Go and, on success, makes them the list in use,
 // stores the new rollback floor, then the bytes for offline use.
-async function tryLoad(bytes, source, sha) {
+// digests, when the caller already hashed the bytes, are bundleDigests'
+// answer.
+async function tryLoad(bytes, source, digests) {
   $('engine-status').textContent = t('engine.verifying', { source: t(`source.${source}`), mb: (bytes.length / 1048576).toFixed(1) });
   if (document.visibilityState === 'visible') await nextPaint();
   const t0 = performance.now();
-  const payloadSha = await payloadSha256hex(bytes).catch(() => '');
-  const res = engine.loadBundle(bytes, stateJSON, payloadSha);
+  const d = digests || await bundleDigests(bytes).catch(() => ({ id: '', payload: '' }));
+  const res = engine.loadBundle(bytes, stateJSON, d.payload);
   (perf.loads = perf.loads || []).push({ source, bytes: bytes.length, ok: !!res.ok, ms: Math.round((performance.now() - t0) * 10) / 10 });
   ui.clockBehind = !!res.clock_behind;
   if (res.state) {
@@ -56,7 +58,7 @@ async function tryLoad(bytes, source, sha) {
   }
   if (res.ok) {
     ui.rejection = null;
-    loadedSha = sha || await sha256hex(bytes);
+    loadedSha = d.id;
     // Kept for offline use in the background: the list is already in use.
     store.putVerifiedBundle(bytes, loadedSha).catch((e) => console.warn('lookout: cannot keep the list for offline use', e));
   } else {
@@ -79,7 +81,7 @@ async function startList(kept, fresh) {
   //    starts without waiting for the network.
   if (stored) {
     mark('storedRead');
-    await tryLoad(stored.bytes, 'stored', stored.sha);
+    await tryLoad(stored.bytes, 'stored');
     mark('storedLoaded');
     if (engine.listInfo()) ready();
   }
@@ -91,8 +93,8 @@ async function startList(kept, fresh) {
   } else {
     ui.fetchProblem = got.offline ? { code: 'offline_stored' } : null;
     perf.bundleBytes = got.bytes.length;
-    if (got.sha !== loadedSha) {
-      await tryLoad(got.bytes, 'server', got.sha);
+    if (got.digests.id !== loadedSha) {
+      await tryLoad(got.bytes, 'server', got.digests);
       mark('serverLoaded');
     }
   }
@@ -112,9 +114,9 @@ function readKept() {
 function fetchFresh() {
   return fetchCapped(store.LIST_URL).then(async (bytes) => {
     mark('fetched');
-    const sha = await sha256hex(bytes);
+    const digests = await bundleDigests(bytes);
     mark('hashed');
-    return { bytes, sha, offline: !!bytes.offline };
+    return { bytes, digests, offline: !!bytes.offline };
   }, (error) => ({ error }));
 }
 

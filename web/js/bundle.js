@@ -60,15 +60,19 @@ export function isBundle(bytes) {
   return MAGIC.every((b, i) => bytes[i] === b);
 }
 
-// payloadSha256hex hashes the payload of a bundle — the bytes after the
-// 16-byte envelope and the signed note (docs/bundle-format.md) — with
-// WebCrypto. It returns '' for bytes too short to hold the envelope: Go
-// then rejects them at the envelope step.
-export async function payloadSha256hex(bytes) {
-  if (bytes.length < 16) return '';
-  const n = ((bytes[12] << 24) >>> 0) + (bytes[13] << 16) + (bytes[14] << 8) + bytes[15];
-  if (16 + n > bytes.length) return '';
-  return sha256hex(bytes.subarray(16 + n));
+// bundleDigests hashes a bundle once with WebCrypto and returns two views
+// of it: payload, the SHA-256 of the payload (the bytes after the 16-byte
+// envelope and the signed note, docs/bundle-format.md), which Go compares
+// with the signed header instead of hashing tens of megabytes itself; and
+// id, which names the whole file (the note's hash and the payload's), so
+// the page can tell whether the server's list is the one in use. Bytes too
+// short for an envelope get an id and no payload hash: Go rejects them at
+// the envelope step.
+export async function bundleDigests(bytes) {
+  const n = bytes.length < 16 ? -1 : ((bytes[12] << 24) >>> 0) + (bytes[13] << 16) + (bytes[14] << 8) + bytes[15];
+  if (n < 0 || 16 + n > bytes.length) return { id: await sha256hex(bytes), payload: '' };
+  const [head, payload] = await Promise.all([sha256hex(bytes.subarray(0, 16 + n)), sha256hex(bytes.subarray(16 + n))]);
+  return { id: head + payload, payload };
 }
 
 export async function sha256hex(bytes) {
