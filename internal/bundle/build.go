@@ -2,8 +2,10 @@ package bundle
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 
 	"golang.org/x/mod/sumdb/note"
 )
@@ -23,7 +25,7 @@ func Build(p *Payload, h Header, signers ...note.Signer) ([]byte, error) {
 	if err := p.Validate(); err != nil {
 		return nil, fmt.Errorf("bundle: payload: %w", err)
 	}
-	raw, err := p.MarshalMsg(nil)
+	raw, err := marshalWithOffsets(p)
 	if err != nil {
 		return nil, fmt.Errorf("bundle: encoding payload: %w", err)
 	}
@@ -73,4 +75,39 @@ func HeaderHashOf(data []byte) ([32]byte, error) {
 		return [32]byte{}, fail(StepSignature, "signed note has no signature block")
 	}
 	return headerHash(text), nil
+}
+
+// marshalWithOffsets encodes the payload with its entry_offsets table
+// (the caller's Payload is left as it was).
+func marshalWithOffsets(p *Payload) ([]byte, error) {
+	offs, err := entryOffsets(p.Entries)
+	if err != nil {
+		return nil, err
+	}
+	q := *p
+	q.EntryOffsets = offs
+	return q.MarshalMsg(nil)
+}
+
+// entryOffsets encodes each entry once to learn where it will start in the
+// entries array (docs/bundle-format.md, entry_offsets).
+func entryOffsets(entries []Entry) ([]byte, error) {
+	if len(entries) == 0 {
+		return nil, nil
+	}
+	out := make([]byte, 0, 4*len(entries))
+	var buf []byte
+	off := uint64(0)
+	for i := range entries {
+		if off > math.MaxUint32 {
+			return nil, fmt.Errorf("entry %d starts past 4 GiB", i)
+		}
+		out = binary.LittleEndian.AppendUint32(out, uint32(off))
+		var err error
+		if buf, err = entries[i].MarshalMsg(buf[:0]); err != nil {
+			return nil, fmt.Errorf("entry %d: %w", i, err)
+		}
+		off += uint64(len(buf))
+	}
+	return out, nil
 }

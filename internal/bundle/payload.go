@@ -61,6 +61,12 @@ type Payload struct {
 	// Holders finds listed persons by the identity documents they hold
 	// (internal/screen), built from Entries at bundle-build time.
 	Holders []byte `msg:"holders,limit=67108864,omitempty"`
+	// EntryOffsets locates each entry in the encoded entries array
+	// without walking it: 4 bytes (u32 little-endian) per entry, the
+	// offset of entry i from the first byte after the array's header.
+	// Build writes it; hosts that use a list in place read it to decode
+	// one entry at a time. Optional: a reader walks the array without it.
+	EntryOffsets []byte `msg:"entry_offsets,limit=800000,omitempty"`
 	// Facts are the issuer facts the heuristics use; nil means "use the
 	// built-in defaults".
 	Facts   *IssuerFacts `msg:"facts,omitempty"`

@@ -372,8 +372,8 @@ func (z *Entry) Msgsize() (s int) {
 func (z *Payload) MarshalMsg(b []byte) (o []byte, err error) {
 	o = msgp.Require(b, z.Msgsize())
 	// check for omitted fields
-	zb0001Len := uint32(6)
-	var zb0001Mask uint8 /* 6 bits */
+	zb0001Len := uint32(7)
+	var zb0001Mask uint8 /* 7 bits */
 	_ = zb0001Mask
 	if z.NameIndex == nil {
 		zb0001Len--
@@ -387,9 +387,13 @@ func (z *Payload) MarshalMsg(b []byte) (o []byte, err error) {
 		zb0001Len--
 		zb0001Mask |= 0x8
 	}
-	if z.Facts == nil {
+	if z.EntryOffsets == nil {
 		zb0001Len--
 		zb0001Mask |= 0x10
+	}
+	if z.Facts == nil {
+		zb0001Len--
+		zb0001Mask |= 0x20
 	}
 	// variable map header, size zb0001Len
 	o = append(o, 0x80|uint8(zb0001Len))
@@ -415,6 +419,11 @@ func (z *Payload) MarshalMsg(b []byte) (o []byte, err error) {
 			o = msgp.AppendBytes(o, z.Holders)
 		}
 		if (zb0001Mask & 0x10) == 0 { // if not omitted
+			// string "entry_offsets"
+			o = append(o, 0xad, 0x65, 0x6e, 0x74, 0x72, 0x79, 0x5f, 0x6f, 0x66, 0x66, 0x73, 0x65, 0x74, 0x73)
+			o = msgp.AppendBytes(o, z.EntryOffsets)
+		}
+		if (zb0001Mask & 0x20) == 0 { // if not omitted
 			// string "facts"
 			o = append(o, 0xa5, 0x66, 0x61, 0x63, 0x74, 0x73)
 			if z.Facts == nil {
@@ -535,6 +544,28 @@ func (z *Payload) UnmarshalMsg(bts []byte) (o []byte, err error) {
 			}
 			copy(z.Holders, bts[:zb0004])
 			bts = bts[zb0004:]
+		case "entry_offsets":
+			var zb0005 uint32
+			zb0005, bts, err = msgp.ReadBytesHeader(bts)
+			if err != nil {
+				err = msgp.WrapError(err, "EntryOffsets")
+				return
+			}
+			if zb0005 > 800000 {
+				err = msgp.ErrLimitExceeded
+				return
+			}
+			if z.EntryOffsets == nil || uint32(cap(z.EntryOffsets)) < zb0005 {
+				z.EntryOffsets = make([]byte, zb0005)
+			} else {
+				z.EntryOffsets = z.EntryOffsets[:zb0005]
+			}
+			if uint32(len(bts)) < zb0005 {
+				err = msgp.ErrShortBytes
+				return
+			}
+			copy(z.EntryOffsets, bts[:zb0005])
+			bts = bts[zb0005:]
 		case "facts":
 			if msgp.IsNil(bts) {
 				bts, err = msgp.ReadNilBytes(bts)
@@ -553,20 +584,20 @@ func (z *Payload) UnmarshalMsg(bts []byte) (o []byte, err error) {
 				}
 			}
 		case "entries":
-			var zb0005 uint32
-			zb0005, bts, err = msgp.ReadArrayHeaderBytes(bts)
+			var zb0006 uint32
+			zb0006, bts, err = msgp.ReadArrayHeaderBytes(bts)
 			if err != nil {
 				err = msgp.WrapError(err, "Entries")
 				return
 			}
-			if zb0005 > 200000 {
+			if zb0006 > 200000 {
 				err = msgp.ErrLimitExceeded
 				return
 			}
-			if cap(z.Entries) >= int(zb0005) {
-				z.Entries = (z.Entries)[:zb0005]
+			if cap(z.Entries) >= int(zb0006) {
+				z.Entries = (z.Entries)[:zb0006]
 			} else {
-				z.Entries = make([]Entry, zb0005)
+				z.Entries = make([]Entry, zb0006)
 			}
 			for za0001 := range z.Entries {
 				bts, err = z.Entries[za0001].UnmarshalMsg(bts)
@@ -589,7 +620,7 @@ func (z *Payload) UnmarshalMsg(bts []byte) (o []byte, err error) {
 
 // Msgsize returns an upper bound estimate of the number of bytes occupied by the serialized message
 func (z *Payload) Msgsize() (s int) {
-	s = 1 + 7 + msgp.IntSize + 11 + msgp.BytesPrefixSize + len(z.NameIndex) + 10 + msgp.BytesPrefixSize + len(z.DocIndex) + 8 + msgp.BytesPrefixSize + len(z.Holders) + 6
+	s = 1 + 7 + msgp.IntSize + 11 + msgp.BytesPrefixSize + len(z.NameIndex) + 10 + msgp.BytesPrefixSize + len(z.DocIndex) + 8 + msgp.BytesPrefixSize + len(z.Holders) + 14 + msgp.BytesPrefixSize + len(z.EntryOffsets) + 6
 	if z.Facts == nil {
 		s += msgp.NilSize
 	} else {

@@ -257,7 +257,7 @@ func mustBuildRaw(t *testing.T, raw []byte, schema int, s note.Signer) []byte {
 
 func mustMarshal(t *testing.T, p *Payload) []byte {
 	t.Helper()
-	b, err := p.MarshalMsg(nil)
+	b, err := marshalWithOffsets(p) // as Build encodes it
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package screen
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"sync"
@@ -70,6 +71,29 @@ func newEntryTable(payload []byte) (*entryTable, error) {
 		return nil, fmt.Errorf("payload entries: %d entries, over the limit of %d", n, bundle.MaxEntries)
 	}
 	t.offs = make([]uint32, n)
+	hdr := len(raw) - len(rest)
+	table, err := bundle.PayloadField(payload, "entry_offsets")
+	if err != nil {
+		return nil, err
+	}
+	if table != nil {
+		// The builder's table: no walk over the entries. It is signed
+		// with the rest, but checked anyway, so a bad table is an error
+		// and never a wild read.
+		if len(table) != 4*int(n) {
+			return nil, fmt.Errorf("payload entry_offsets: %d bytes for %d entries", len(table), n)
+		}
+		prev := -1
+		for i := range t.offs {
+			off := int(binary.LittleEndian.Uint32(table[4*i:]))
+			if off <= prev || (i == 0 && off != 0) || off >= len(rest) {
+				return nil, fmt.Errorf("payload entry_offsets: entry %d at %d is out of order or outside the %d-byte array", i, off, len(rest))
+			}
+			t.offs[i] = uint32(hdr + off)
+			prev = off
+		}
+		return t, nil
+	}
 	for i := range t.offs {
 		t.offs[i] = uint32(len(raw) - len(rest))
 		if rest, err = msgp.Skip(rest); err != nil {
