@@ -257,12 +257,20 @@ func writeBundleFile(path string, data []byte) error {
 	return os.Rename(tmp, path)
 }
 
-// bundleTrust reads the trusted keys: the flag value or LOOKOUT_TRUST,
-// each either verifier keys (one per line) or a file of them.
+// bundleTrust reads the trusted keys for every command that verifies a
+// bundle: the flag value, else LOOKOUT_TRUST — each either verifier keys
+// (one per line) or a file of them — else the keys compiled in.
 func bundleTrust(env *cmdEnv, flagValue string) ([]bundle.Key, error) {
 	v := flagValue
 	if v == "" {
 		v = env.getenv("LOOKOUT_TRUST")
+	}
+	if v == "" && trustedKeys != "" {
+		keys, err := bundle.ParseKeys(strings.ReplaceAll(trustedKeys, ",", "\n"))
+		if err != nil {
+			return nil, fmt.Errorf("compiled-in trusted keys: %v", err)
+		}
+		return keys, nil
 	}
 	if v == "" {
 		return nil, errors.New("no trusted keys: give --trust KEYS or set LOOKOUT_TRUST")

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"lookout/internal/bundle"
@@ -33,44 +32,14 @@ func (l *listFlags) add(fs *flag.FlagSet) {
 // nor LOOKOUT_TRUST is given. `make build` compiles in the demo key.
 var trustedKeys string
 
-// policy reads the trusted keys from --trust, else LOOKOUT_TRUST, else the
-// keys compiled in. Trust is never taken from the bundle.
+// policy reads the trusted keys (bundleTrust). Trust is never taken from
+// the bundle.
 func (l *listFlags) policy(env *cmdEnv) (bundle.Policy, error) {
-	v := l.trust
-	if v == "" {
-		v = env.getenv("LOOKOUT_TRUST")
-	}
-	if v == "" && trustedKeys != "" {
-		keys, err := bundle.ParseKeys(strings.ReplaceAll(trustedKeys, ",", "\n"))
-		if err != nil {
-			return bundle.Policy{}, fmt.Errorf("compiled-in trusted keys: %v", err)
-		}
-		return bundle.Policy{Keys: keys}, nil
-	}
-	if v == "" {
-		return bundle.Policy{}, errors.New("no trusted keys: give --trust KEYS or set LOOKOUT_TRUST")
-	}
-	keys, err := parseTrust(v)
+	keys, err := bundleTrust(env, l.trust)
 	if err != nil {
 		return bundle.Policy{}, err
 	}
 	return bundle.Policy{Keys: keys}, nil
-}
-
-// parseTrust reads a verifier key given inline or a file of keys.
-func parseTrust(v string) ([]bundle.Key, error) {
-	if k, err := bundle.ParseKey(v); err == nil {
-		return []bundle.Key{k}, nil
-	}
-	b, err := os.ReadFile(v)
-	if err != nil {
-		return nil, fmt.Errorf("--trust %q is neither a verifier key nor a readable file: %v", v, err)
-	}
-	keys, err := bundle.ParseKeys(string(b))
-	if err != nil {
-		return nil, fmt.Errorf("trust file %s: %v", v, err)
-	}
-	return keys, nil
 }
 
 // store is the rollback floor: a file on disk so a laptop never goes back
